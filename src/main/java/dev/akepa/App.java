@@ -1,0 +1,100 @@
+package dev.akepa;
+
+import dev.akepa.auth.AuthRoutes;
+import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.auth.PartnerRepository;
+import dev.akepa.auth.PasswordHasher;
+import dev.akepa.auth.TokenService;
+import dev.akepa.http.HealthRoutes;
+import dev.akepa.http.HttpServer;
+import dev.akepa.http.JsonBodies;
+import dev.akepa.http.RouteGroup;
+import dev.akepa.http.SchemaRoutes;
+import dev.akepa.http.schema.SchemaValidator;
+import dev.akepa.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Wires Akepa: config → database → repositories → services → routes → server. Nothing else lives here. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database database;
+    private final HttpServer server;
+    private final List<AutoCloseable> background = new ArrayList<>();
+
+    private App(Config config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.http().multipartTempDir());
+        Clock clock = Clock.systemUTC();
+        this.database = Database.open(config.database());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        PasswordHasher hasher = new PasswordHasher();
+        PartnerRepository partners = new PartnerRepository(database.jdbi());
+        config.partners().forEach((login, password) -> {
+            if (partners.createIfAbsent(login, hasher.hash(password), clock.millis())) {
+                log.info("Created partner '{}' from configuration", login);
+            }
+        });
+        TokenService tokens = new TokenService(partners, hasher, config.tokenLifetime(), clock);
+        SchemaValidator schemas = SchemaValidator.loadFromClasspath();
+        JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
+
+        List<RouteGroup> routes = List.of(
+                new HealthRoutes(database::isReachable),
+                new SchemaRoutes(schemas),
+                new AuthRoutes(tokens, bodies));
+        this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+    }
+
+    public static App start(Config config) throws Exception {
+        App app = new App(config);
+        app.server.start();
+        log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
+                config.mode().name().toLowerCase());
+        return app;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    private void stopBackground() {
+        for (AutoCloseable c : background) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed", c, e);
+            }
+        }
+        background.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        stopBackground();
+        database.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(Cli.run(args, System.getenv()));
+    }
+
+    static Map<String, String> env() {
+        return System.getenv();
+    }
+}

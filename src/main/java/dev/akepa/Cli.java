@@ -1,0 +1,76 @@
+package dev.akepa;
+
+import dev.akepa.auth.PartnerRepository;
+import dev.akepa.auth.PasswordHasher;
+import dev.akepa.store.Database;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The operator's commands: serve, partner add. Returns the process exit code. */
+final class Cli {
+    private Cli() {}
+
+    static int run(String[] args, Map<String, String> env) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        String command = args.length == 0 ? "serve" : args[0];
+        Config config = Config.fromEnvironment(env);
+        switch (command) {
+            case "serve" -> {
+                App app = App.start(config);
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    app.close();
+                    stopped.countDown();
+                }));
+                stopped.await();
+                return 0;
+            }
+            case "partner" -> {
+                Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+                if (!"add".equals(o.verb()) || o.login() == null || o.password() == null) {
+                    err.println("usage: ./akepa partner add --login L --password P");
+                    return 2;
+                }
+                if (!o.login().matches("^[0-9a-zA-Z_]{1,36}$") || o.password().isEmpty() || o.password().length() > 50) {
+                    err.println("login must match ^[0-9a-zA-Z_]+$ (1-36 chars); password must be 1-50 chars");
+                    return 2;
+                }
+                try (Database db = Database.open(config.database())) {
+                    PartnerRepository partners = new PartnerRepository(db.jdbi());
+                    String hash = new PasswordHasher().hash(o.password());
+                    if (partners.createIfAbsent(o.login(), hash, System.currentTimeMillis())) {
+                        out.println("partner '" + o.login() + "' created");
+                    } else {
+                        partners.updatePassword(o.login(), hash);
+                        out.println("partner '" + o.login() + "' exists: password updated");
+                    }
+                }
+                return 0;
+            }
+            default -> {
+                err.println("unknown command: " + command);
+                return 2;
+            }
+        }
+    }
+
+    /** "add --login L --password P". */
+    record Options(String verb, String login, String password) {
+        static Options parse(String[] args) {
+            String verb = args.length > 0 ? args[0] : null;
+            String login = null, password = null;
+            for (int i = 1; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--login" -> login = args[i + 1];
+                    case "--password" -> password = args[i + 1];
+                    default -> { }
+                }
+            }
+            return new Options(verb, login, password);
+        }
+    }
+}

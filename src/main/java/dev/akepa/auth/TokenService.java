@@ -1,0 +1,78 @@
+package dev.akepa.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues opaque 256-bit tokens and resolves them to partners. Only SHA-256 hashes are stored (a token has full
+ * entropy, so a slow hash adds nothing). Resolved tokens are cached briefly so the hot path skips the database.
+ */
+public final class TokenService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long CACHE_MILLIS = 30_000;
+    private static final int CACHE_MAX = 10_000;
+
+    private final PartnerRepository partners;
+    private final PasswordHasher hasher;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, CachedToken> cache = new ConcurrentHashMap<>();
+
+    private record CachedToken(Partner partner, long expiresAtMillis, long cachedUntilMillis) {}
+
+    public record IssuedToken(String token, long expiresAtMillis, Partner partner) {}
+
+    public TokenService(PartnerRepository partners, PasswordHasher hasher, Duration lifetime, Clock clock) {
+        this.partners = partners;
+        this.hasher = hasher;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** Empty when the login is unknown or the password wrong (the caller must not tell which). */
+    public Optional<IssuedToken> issue(String login, String password) {
+        var stored = partners.findByLogin(login);
+        if (stored.isEmpty() || !hasher.matches(password, stored.get().passwordHash())) return Optional.empty();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        long expires = clock.millis() + lifetime.toMillis();
+        partners.saveToken(sha256(token), stored.get().partner().id(), expires);
+        return Optional.of(new IssuedToken(token, expires, stored.get().partner()));
+    }
+
+    public Optional<Partner> resolve(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
+        long now = clock.millis();
+        String hash = sha256(token);
+        CachedToken cached = cache.get(hash);
+        if (cached == null || cached.cachedUntilMillis() < now) {
+            var owner = partners.findToken(hash);
+            if (owner.isEmpty()) {
+                cache.remove(hash);
+                return Optional.empty();
+            }
+            if (cache.size() >= CACHE_MAX) cache.clear();
+            cached = new CachedToken(owner.get().partner(), owner.get().expiresAtMillis(), now + CACHE_MILLIS);
+            cache.put(hash, cached);
+        }
+        return cached.expiresAtMillis() > now ? Optional.of(cached.partner()) : Optional.empty();
+    }
+
+    static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.akepa.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson3;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Javalin with Akepa's conventions: one error envelope, requestIds, metrics, virtual threads, loopback by default. */
+public final class HttpServer {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    private static final String TIMER_SAMPLE = "akepa.timer";
+
+    private final Javalin javalin;
+
+    public HttpServer(HttpConfig config, List<RouteGroup> groups, Handler authentication,
+                      PrometheusMeterRegistry metrics, Runnable onStopping) {
+        this.javalin = Javalin.create(c -> {
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.concurrency.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = config.maxJsonBytes();
+            c.router.ignoreTrailingSlashes = true;
+            c.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
+            c.jetty.multipartConfig.cacheDirectory(config.multipartTempDir().toString());
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
+            c.events.serverStopping(onStopping::run);
+
+            var routes = c.routes;
+            routes.before(ctx -> {
+                Responses.requestId(ctx);
+                ctx.attribute(TIMER_SAMPLE, Timer.start(metrics));
+            });
+            routes.beforeMatched(authentication);
+            for (RouteGroup group : groups) group.register(routes);
+            routes.after(ctx -> {
+                Timer.Sample sample = ctx.attribute(TIMER_SAMPLE);
+                if (sample == null || ctx.endpoint() == null) return;
+                sample.stop(metrics.timer("akepa.http.requests",
+                        "method", ctx.method().name(),
+                        "route", ctx.endpoint().path,
+                        "status", Integer.toString(ctx.statusCode())));
+            });
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+
+            routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e));
+            routes.exception(HttpResponseException.class, (e, ctx) -> Responses.error(ctx, switch (e.getStatus()) {
+                case 404 -> ApiErrors.notFound();
+                case 405 -> ApiErrors.methodNotAllowed();
+                case 413 -> ApiErrors.bodyTooLarge(config.maxJsonBytes());
+                default -> new ApiException(e.getStatus(), "httpError", null, null, e.getMessage());
+            }));
+            routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Unhandled error on {} {} (requestId {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);
+                Responses.error(ctx, ApiErrors.internal());
+            });
+            routes.error(404, ctx -> {
+                if (ctx.result() == null) Responses.error(ctx, ApiErrors.notFound());
+            });
+            routes.error(405, ctx -> {
+                if (ctx.result() == null) Responses.error(ctx, ApiErrors.methodNotAllowed());
+            });
+        });
+    }
+
+    public HttpServer start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.akepa.http;
+
+import dev.akepa.http.schema.SchemaValidator;
+import io.javalin.http.Context;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a JSON request body: content type, size cap, syntax, then its JSON Schema. */
+public final class JsonBodies {
+    private final SchemaValidator validator;
+    private final long maxBytes;
+
+    public JsonBodies(SchemaValidator validator, long maxBytes) {
+        this.validator = validator;
+        this.maxBytes = maxBytes;
+    }
+
+    public JsonNode read(Context ctx, String schemaName) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw ApiErrors.unsupportedContentType("application/json");
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) throw ApiErrors.bodyTooLarge(maxBytes);
+        JsonNode body;
+        try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
+            body = Json.MAPPER.readTree(in);
+        } catch (LimitedInputStream.LimitExceeded e) {
+            throw ApiErrors.bodyTooLarge(maxBytes);
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof LimitedInputStream.LimitExceeded) throw ApiErrors.bodyTooLarge(maxBytes);
+            throw ApiErrors.invalidJson(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiErrors.invalidJson("the body could not be read");
+        }
+        if (body == null || body.isMissingNode()) throw ApiErrors.invalidJson("the body is empty");
+        ArrayNode errors = validator.validate(schemaName, body);
+        if (!errors.isEmpty()) throw ApiErrors.validation(errors);
+        return body;
+    }
+}

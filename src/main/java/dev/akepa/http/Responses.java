@@ -1,0 +1,41 @@
+package dev.akepa.http;
+
+import io.javalin.http.Context;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes the success and error envelopes; every response body of the API goes through here. */
+public final class Responses {
+    static final String REQUEST_ID = "akepa.requestId";
+
+    private Responses() {}
+
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        if (id == null) {
+            id = RequestIds.next();
+            ctx.attribute(REQUEST_ID, id);
+            ctx.header("x-request-id", id);
+        }
+        return id;
+    }
+
+    /** {"code":"0","data":…,"requestId":…} with HTTP 200. */
+    public static void ok(Context ctx, Object data) {
+        ObjectNode body = Json.object();
+        body.put("code", "0");
+        body.set("data", Json.MAPPER.valueToTree(data));
+        body.put("requestId", requestId(ctx));
+        ctx.status(200).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+    }
+
+    /** {"requestId","code","subCode"?,"context"?,"message"?} with the error's HTTP status. */
+    public static void error(Context ctx, ApiException e) {
+        ObjectNode body = Json.object();
+        body.put("requestId", requestId(ctx));
+        body.put("code", e.code());
+        if (e.subCode() != null) body.put("subCode", e.subCode());
+        if (e.context() != null) body.set("context", e.context());
+        if (e.apiMessage() != null) body.put("message", e.apiMessage());
+        ctx.status(e.status()).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+    }
+}

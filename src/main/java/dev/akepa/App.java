@@ -43,6 +43,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Database database;
+    private final DocumentStore documentStore;
     private final HttpServer server;
     private final List<AutoCloseable> background = new ArrayList<>();
 
@@ -71,7 +72,7 @@ public final class App implements AutoCloseable {
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 new SandboxVerification(), jobs, WebhookUrlPolicy.ALLOW_ALL, clock);
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
-        DocumentStore documentStore = new LocalDocumentStore(config.dataDir().resolve("documents"));
+        this.documentStore = new LocalDocumentStore(config.dataDir().resolve("documents"));
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         if (config.verificationWorkers()) {
@@ -102,6 +103,10 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public DocumentStore documentStore() {
+        return documentStore;
     }
 
     private void stopBackground() {

@@ -6,6 +6,7 @@ import dev.akepa.http.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.JsonBodies;
+import dev.akepa.http.RefusedBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.Times;
@@ -59,7 +60,10 @@ public final class DocumentRoutes implements RouteGroup {
             throw ApiErrors.unsupportedContentType("multipart/form-data");
         }
         long max = service.maxUploadBytes();
-        if (ctx.req().getContentLengthLong() > max + MULTIPART_OVERHEAD) throw ApiErrors.fileTooLarge(max);
+        if (ctx.req().getContentLengthLong() > max + MULTIPART_OVERHEAD) {
+            RefusedBodies.drain(ctx);
+            throw ApiErrors.fileTooLarge(max);
+        }
         UploadedFile file = firstFile(ctx, max);
         if (file.size() > max) throw ApiErrors.fileTooLarge(max);
         try (InputStream content = file.content()) {
@@ -74,8 +78,11 @@ public final class DocumentRoutes implements RouteGroup {
             files = ctx.uploadedFiles();
         } catch (ApiException e) {
             throw e;
-        } catch (RuntimeException e) {
-            if (mentionsSize(e)) throw ApiErrors.fileTooLarge(max);
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
+            if (mentionsSize(e)) {
+                RefusedBodies.drain(ctx);
+                throw ApiErrors.fileTooLarge(max);
+            }
             throw new ApiException(400, "invalidMultipart", null, null, "The multipart/form-data body could not be read");
         }
         if (files.isEmpty()) throw ApiErrors.fileNotFound(null);

@@ -54,7 +54,14 @@ public final class S3DocumentStore implements DocumentStore, AutoCloseable {
     /** Builds the client; with {@code createBucket} also makes sure the bucket exists (safe when nodes race). */
     public static S3DocumentStore connect(S3Config config) {
         S3DocumentStore store = new S3DocumentStore(client(config), config.bucket(), config.region());
-        if (config.createBucket()) store.createBucketIfMissing();
+        if (config.createBucket()) {
+            try {
+                store.createBucketIfMissing();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
         return store;
     }
 

@@ -19,6 +19,8 @@ import dev.akepa.document.DocumentRoutes;
 import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.LocalDocumentStore;
+import dev.akepa.document.S3Config;
+import dev.akepa.document.S3DocumentStore;
 import dev.akepa.kyc.ApplicationRepository;
 import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
@@ -72,7 +74,15 @@ public final class App implements AutoCloseable {
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 new SandboxVerification(), jobs, WebhookUrlPolicy.ALLOW_ALL, clock);
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
-        this.documentStore = new LocalDocumentStore(config.dataDir().resolve("documents"));
+        this.documentStore = switch (config.get("AKEPA_STORAGE", "local")) {
+            case "local" -> new LocalDocumentStore(config.dataDir());
+            case "s3" -> {
+                S3DocumentStore s3 = S3DocumentStore.connect(S3Config.fromEnv(config.env()));
+                background.add(s3);
+                yield s3;
+            }
+            default -> throw new IllegalArgumentException("AKEPA_STORAGE must be local or s3");
+        };
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         if (config.verificationWorkers()) {

@@ -23,6 +23,10 @@ final class AjvSchemaCompiler {
     static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$comment", "title", "description", "examples");
+    /** AJV tests presence with data[name] !== undefined, which is true for these inherited names on any object. */
+    private static final Set<String> OBJECT_PROTOTYPE_NAMES = Set.of("__proto__", "constructor", "hasOwnProperty",
+            "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf", "__defineGetter__",
+            "__defineSetter__", "__lookupGetter__", "__lookupSetter__");
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "null", "array", "object");
 
     /** AJV's keyword groups and the order of keywords inside each (its vocabulary order for draft-07). */
@@ -139,7 +143,7 @@ final class AjvSchemaCompiler {
             case "required" -> {
                 if (!value.isArray()) throw invalid(at, "required must be an array of names");
                 List<String> names = new ArrayList<>();
-                value.forEach(n -> names.add(n.asString()));
+                value.forEach(n -> names.add(propertyName(n.asString(), at)));
                 yield new Keyword.Required(at, List.copyOf(names));
             }
             case "additionalProperties" -> {
@@ -152,6 +156,7 @@ final class AjvSchemaCompiler {
                 if (!value.isObject()) throw invalid(at, "properties must be an object");
                 List<Keyword.Properties.Property> properties = new ArrayList<>();
                 for (String property : JsValues.enumerationOrder(value.propertyNames())) {
+                    propertyName(property, at);
                     properties.add(new Keyword.Properties.Property(property,
                             compile(value.get(property), at.child(property))));
                 }
@@ -163,6 +168,13 @@ final class AjvSchemaCompiler {
             }
             default -> throw new IllegalStateException("no typed keyword " + name);
         };
+    }
+
+    private static String propertyName(String name, Location at) {
+        if (OBJECT_PROTOTYPE_NAMES.contains(name)) {
+            throw invalid(at, "property name '" + name + "' is inherited by every JavaScript object; AJV misjudges it");
+        }
+        return name;
     }
 
     private static Assertion limit(String name, Location at, JsonNode value, String unit) {

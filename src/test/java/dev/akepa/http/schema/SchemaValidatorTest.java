@@ -160,6 +160,13 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aPropertyNamedLikeAnObjectPrototypeMemberIsRefusedAtLoad() {
+        assertThatThrownBy(() -> SchemaValidator.of(List.of(), Map.of("proto",
+                json("{\"type\":\"object\",\"required\":[\"constructor\"]}"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'constructor'");
+    }
+
+    @Test
     void aSchemaForAnotherDraftIsRefusedAtLoad() {
         assertThatThrownBy(() -> SchemaValidator.of(List.of(), Map.of("newer",
                 json("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\"}"))))

@@ -22,6 +22,7 @@ final class SigningSecrets {
     private final Clock clock;
     private final Duration overlap;
     private final ConcurrentHashMap<Long, CachedKeys> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Object> loadLocks = new ConcurrentHashMap<>();
 
     /** @param previousValidUntil epoch millis, null when there is no previous secret still valid */
     record Secrets(String current, String previous, Long previousValidUntil) {}
@@ -67,9 +68,18 @@ final class SigningSecrets {
 
     /** The HMAC keys to sign with now: the current secret, plus the previous one during an overlap. */
     List<byte[]> signingKeys(long partnerId) {
-        long now = clock.millis();
         CachedKeys cached = cache.get(partnerId);
-        if (cached != null && cached.validUntilMillis() > now) return cached.keys();
+        if (cached != null && cached.validUntilMillis() > clock.millis()) return cached.keys();
+        // one loader per partner: a burst of first callbacks must not race to create the secret
+        synchronized (loadLocks.computeIfAbsent(partnerId, id -> new Object())) {
+            cached = cache.get(partnerId);
+            if (cached != null && cached.validUntilMillis() > clock.millis()) return cached.keys();
+            return load(partnerId);
+        }
+    }
+
+    private List<byte[]> load(long partnerId) {
+        long now = clock.millis();
         Secrets secrets = secrets(partnerId);
         List<byte[]> keys = new ArrayList<>(2);
         keys.add(Signatures.keyOf(secrets.current()));

@@ -11,7 +11,24 @@ import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.SchemaRoutes;
 import dev.akepa.http.schema.SchemaValidator;
+import dev.akepa.customer.CustomerRepository;
+import dev.akepa.customer.CustomerRoutes;
+import dev.akepa.customer.CustomerService;
+import dev.akepa.document.DocumentRepository;
+import dev.akepa.document.DocumentRoutes;
+import dev.akepa.document.DocumentService;
+import dev.akepa.document.DocumentStore;
+import dev.akepa.document.LocalDocumentStore;
+import dev.akepa.document.S3Config;
+import dev.akepa.document.S3DocumentStore;
+import dev.akepa.kyc.ApplicationRepository;
+import dev.akepa.kyc.KycRoutes;
+import dev.akepa.kyc.KycService;
+import dev.akepa.kyc.VerificationJobs;
+import dev.akepa.kyc.VerificationWorker;
+import dev.akepa.kyc.WebhookUrlPolicy;
 import dev.akepa.store.Database;
+import dev.akepa.verification.SandboxVerification;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -28,6 +45,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Database database;
+    private final DocumentStore documentStore;
     private final HttpServer server;
     private final List<AutoCloseable> background = new ArrayList<>();
 
@@ -49,10 +67,35 @@ public final class App implements AutoCloseable {
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
+        var jdbi = database.jdbi();
+        CustomerRepository customerRepository = new CustomerRepository(jdbi);
+        DocumentRepository documentRepository = new DocumentRepository(jdbi);
+        VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
+        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
+                new SandboxVerification(), jobs, WebhookUrlPolicy.ALLOW_ALL, clock);
+        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
+        this.documentStore = switch (config.get("AKEPA_STORAGE", "local")) {
+            case "local" -> new LocalDocumentStore(config.dataDir());
+            case "s3" -> {
+                S3DocumentStore s3 = S3DocumentStore.connect(S3Config.fromEnv(config.env()));
+                background.add(s3);
+                yield s3;
+            }
+            default -> throw new IllegalArgumentException("AKEPA_STORAGE must be local or s3");
+        };
+        DocumentService documents = new DocumentService(documentRepository, documentStore,
+                config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
+        if (config.verificationWorkers()) {
+            background.add(new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()).start());
+        }
+
         List<RouteGroup> routes = List.of(
-                new HealthRoutes(database::isReachable),
+                new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
-                new AuthRoutes(tokens, bodies));
+                new AuthRoutes(tokens, bodies),
+                new CustomerRoutes(customers, bodies),
+                new KycRoutes(kyc, bodies, config.sandbox()),
+                new DocumentRoutes(documents, bodies));
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
     }
 
@@ -70,6 +113,10 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public DocumentStore documentStore() {
+        return documentStore;
     }
 
     private void stopBackground() {

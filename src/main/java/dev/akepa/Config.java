@@ -14,7 +14,8 @@ import java.util.Map;
  * Features get their own slice (HttpConfig, DatabaseConfig…); only this class knows variable names.
  */
 public record Config(Mode mode, HttpConfig http, DatabaseConfig database, Path dataDir, Duration tokenLifetime,
-                     Map<String, String> partners, Map<String, String> env) {
+                     Map<String, String> partners, boolean verificationWorkers, Duration verificationPoll,
+                     Duration verificationLease, Map<String, String> env) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -42,7 +43,11 @@ public record Config(Mode mode, HttpConfig http, DatabaseConfig database, Path d
                 env.get("AKEPA_DB_PASSWORD"),
                 Integer.parseInt(env.getOrDefault("AKEPA_DB_POOL_SIZE", "16")));
         Duration ttl = Durations.parse(env.getOrDefault("AKEPA_TOKEN_TTL", "1h"));
-        return new Config(mode, http, database, dataDir, ttl, partners(env.get("AKEPA_PARTNERS"), mode), env);
+        return new Config(mode, http, database, dataDir, ttl, partners(env.get("AKEPA_PARTNERS"), mode),
+                Boolean.parseBoolean(env.getOrDefault("AKEPA_VERIFICATION_WORKER", "true")),
+                Durations.parse(env.getOrDefault("AKEPA_VERIFICATION_POLL", "500ms")),
+                Durations.parse(env.getOrDefault("AKEPA_VERIFICATION_LEASE", "30s")),
+                env);
     }
 
     /** AKEPA_PARTNERS=login:password[,login:password…]; unset in sandbox mode means the demo partner. */

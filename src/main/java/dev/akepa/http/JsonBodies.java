@@ -25,14 +25,21 @@ public final class JsonBodies {
             throw ApiErrors.unsupportedContentType("application/json");
         }
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) throw ApiErrors.bodyTooLarge(maxBytes);
+        if (declared > maxBytes) {
+            RefusedBodies.drain(ctx);
+            throw ApiErrors.bodyTooLarge(maxBytes);
+        }
         JsonNode body;
         try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
             body = Json.MAPPER.readTree(in);
         } catch (LimitedInputStream.LimitExceeded e) {
+            RefusedBodies.drain(ctx);
             throw ApiErrors.bodyTooLarge(maxBytes);
         } catch (JacksonException e) {
-            if (e.getCause() instanceof LimitedInputStream.LimitExceeded) throw ApiErrors.bodyTooLarge(maxBytes);
+            if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
+                RefusedBodies.drain(ctx);
+                throw ApiErrors.bodyTooLarge(maxBytes);
+            }
             throw ApiErrors.invalidJson(e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiErrors.invalidJson("the body could not be read");

@@ -36,6 +36,8 @@ public final class Responses {
         if (e.subCode() != null) body.put("subCode", e.subCode());
         if (e.context() != null) body.set("context", e.context());
         if (e.apiMessage() != null) body.put("message", e.apiMessage());
+        // The refused body may still be on the wire: the connection cannot be reused.
+        if (e.status() == 413) ctx.header("Connection", "close");
         ctx.status(e.status()).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
     }
 }

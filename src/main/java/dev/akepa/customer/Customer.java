@@ -1,0 +1,28 @@
+package dev.akepa.customer;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stored customer. {@code data} is the validated {@code customer} object of /customer/init, with generated
+ * business representative ids filled in.
+ */
+public record Customer(String id, long partnerId, String reference, CustomerType type, JsonNode data, long createdAtMillis) {
+
+    public enum CustomerType {
+        INDIVIDUAL("individual"), BUSINESS("business");
+
+        private final String wire;
+
+        CustomerType(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public static CustomerType fromWire(String wire) {
+            return wire.equals("business") ? BUSINESS : INDIVIDUAL;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.akepa.customer;
+
+import dev.akepa.auth.Partner;
+import dev.akepa.http.ApiErrors;
+import dev.akepa.store.Ids;
+import dev.akepa.store.Transactions;
+import org.jdbi.v3.core.Jdbi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/** /customer/init and /customer/status. */
+public final class CustomerService {
+    private final Jdbi jdbi;
+    private final CustomerRepository customers;
+    private final KycStatusLookup kycStatus;
+    private final Clock clock;
+
+    public CustomerService(Jdbi jdbi, CustomerRepository customers, KycStatusLookup kycStatus, Clock clock) {
+        this.jdbi = jdbi;
+        this.customers = customers;
+        this.kycStatus = kycStatus;
+        this.clock = clock;
+    }
+
+    /** Creates a customer from a schema-valid /customer/init body. */
+    public Customer init(Partner partner, JsonNode body) {
+        Customer.CustomerType type = Customer.CustomerType.fromWire(body.get("customerType").asString());
+        String reference = body.get("customerReference").asString();
+        ObjectNode data = (ObjectNode) body.get("customer").deepCopy();
+        if (type == Customer.CustomerType.BUSINESS) assignRepresentativeIds(data);
+        String taxIdHash = taxIdHash(type, data);
+        Customer customer = new Customer(Ids.next(type == Customer.CustomerType.BUSINESS ? Ids.BUSINESS : Ids.INDIVIDUAL),
+                partner.id(), reference, type, data, clock.millis());
+        try {
+            jdbi.useTransaction(h -> {
+                rejectDuplicates(h, partner, reference, taxIdHash);
+                customers.insert(h, customer, taxIdHash);
+            });
+        } catch (RuntimeException e) {
+            if (!Transactions.isUniqueViolation(e)) throw e;
+            // A concurrent init won the race: answer as if it had committed first.
+            jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxIdHash));
+            throw e;
+        }
+        return customer;
+    }
+
+    private void rejectDuplicates(org.jdbi.v3.core.Handle h, Partner partner, String reference, String taxIdHash) {
+        if (taxIdHash != null) {
+            customers.findIdByTaxIdHash(h, partner.id(), taxIdHash)
+                    .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); });
+        }
+        customers.findIdByReference(h, partner.id(), reference)
+                .ifPresent(id -> { throw ApiErrors.referenceExists(reference, id); });
+    }
+
+    public Customer find(Partner partner, String customerId) {
+        return customers.find(partner.id(), customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+    }
+
+    public String kycStatus(String customerId) {
+        return kycStatus.kycStatus(customerId);
+    }
+
+    /** The customer data as /customer/status shows it: identification values masked. */
+    public JsonNode maskedData(Customer customer) {
+        return Masking.maskedCopy(customer.data());
+    }
+
+    private static void assignRepresentativeIds(ObjectNode data) {
+        for (JsonNode rep : data.path("businessRepresentatives")) {
+            if (rep instanceof ObjectNode o && !o.hasNonNull("id")) o.put("id", Ids.next(Ids.REPRESENTATIVE));
+        }
+    }
+
+    /** SSN for individuals, FEIN for businesses; hashed so duplicates are found without a plaintext index. */
+    private static String taxIdHash(Customer.CustomerType type, JsonNode data) {
+        String wanted = type == Customer.CustomerType.BUSINESS ? "FEIN" : "SSN";
+        for (JsonNode doc : data.path("identificationDocuments")) {
+            if (wanted.equals(doc.path("type").asString())) return sha256(wanted + ":" + doc.path("value").asString());
+        }
+        return null;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

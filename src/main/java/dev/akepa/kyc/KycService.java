@@ -1,0 +1,283 @@
+package dev.akepa.kyc;
+
+import dev.akepa.auth.Partner;
+import dev.akepa.customer.Customer;
+import dev.akepa.customer.CustomerRepository;
+import dev.akepa.document.Document;
+import dev.akepa.document.DocumentRepository;
+import dev.akepa.http.ApiErrors;
+import dev.akepa.store.Ids;
+import dev.akepa.store.Transactions;
+import dev.akepa.verification.AttachedDocument;
+import dev.akepa.verification.Subject;
+import dev.akepa.verification.Verdict;
+import dev.akepa.verification.VerificationProvider;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every change of an application goes through here: load → decide with {@link KycMachine} → save, and the change
+ * listeners (webhook outbox, audit trail) write in the same transaction.
+ */
+public final class KycService {
+    private final Jdbi jdbi;
+    private final CustomerRepository customers;
+    private final ApplicationRepository applications;
+    private final DocumentRepository documents;
+    private final VerificationProvider verification;
+    private final VerificationJobs jobs;
+    private final WebhookUrlPolicy webhookUrls;
+    private final Clock clock;
+    private final List<ApplicationChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable jobQueued = () -> { };
+
+    public KycService(Jdbi jdbi, CustomerRepository customers, ApplicationRepository applications,
+                      DocumentRepository documents, VerificationProvider verification, VerificationJobs jobs,
+                      WebhookUrlPolicy webhookUrls, Clock clock) {
+        this.jdbi = jdbi;
+        this.customers = customers;
+        this.applications = applications;
+        this.documents = documents;
+        this.verification = verification;
+        this.jobs = jobs;
+        this.webhookUrls = webhookUrls;
+        this.clock = clock;
+    }
+
+    public void addListener(ApplicationChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Called after a background job was committed, so a local worker can start at once. */
+    public void onJobQueued(Runnable wake) {
+        this.jobQueued = wake;
+    }
+
+    // ---- /akepa/identification ------------------------------------------------------------------------------
+
+    public ApplicationView identify(Partner partner, String customerId, boolean async, String webhookUrl) {
+        Customer customer = customers.find(partner.id(), customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+        if (webhookUrl != null) webhookUrls.check(webhookUrl);
+        Optional<ApplicationView> existing = existingApplication(partner, customerId, webhookUrl);
+        if (existing.isPresent()) return existing.get();
+        if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
+        try {
+            ApplicationView view = jdbi.inTransaction(h -> create(h, partner, customer, async, webhookUrl));
+            if (async) jobQueued.run();
+            return view;
+        } catch (RuntimeException e) {
+            if (!Transactions.isUniqueViolation(e)) throw e;
+            // Another request created the application first: one application per customer.
+            return existingApplication(partner, customerId, webhookUrl).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<ApplicationView> existingApplication(Partner partner, String customerId, String webhookUrl) {
+        return jdbi.inTransaction(h -> applications.findByCustomer(h, partner.id(), customerId, false).map(app -> {
+            if (webhookUrl != null && !webhookUrl.equals(app.webhookUrl())) {
+                applications.updateWebhookUrl(h, app.id(), webhookUrl);
+            }
+            return app.view(partner.login());
+        }));
+    }
+
+    private ApplicationView create(Handle h, Partner partner, Customer customer, boolean async, String webhookUrl) {
+        long now = clock.millis();
+        Application created = new Application(Ids.next(Ids.APPLICATION), partner.id(), customer.id(), webhookUrl, 1,
+                now, now, CustomerEntities.initialEntities(customer));
+        List<String> reasons = new ArrayList<>();
+        Application stored = async ? created : verifyRunning(created, customer, reasons);
+        applications.insert(h, stored);
+        if (async) jobs.enqueue(h, stored.id(), now);
+        notifyListeners(h, customer, null, stored, partner.login(), "partner:" + partner.login(), "identification",
+                String.join("; ", reasons));
+        return stored.view(partner.login());
+    }
+
+    /** Applies verification to every entity still waiting for it. */
+    private Application verifyRunning(Application app, Customer customer, List<String> reasons) {
+        Map<String, Subject> subjects = CustomerEntities.subjects(customer);
+        List<EntityState> next = new ArrayList<>();
+        for (EntityState entity : app.entities()) {
+            if (entity.status() != EntityStatus.RUNNING) {
+                next.add(entity);
+                continue;
+            }
+            Verdict verdict = verification.verify(subjects.get(entity.entityId()));
+            verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+            next.add(KycMachine.apply(entity, new KycEvent.Verified(verdict)));
+        }
+        return app.withEntities(next, app.updatedAtMillis());
+    }
+
+    // ---- background verification ------------------------------------------------------------------------------
+
+    /** Runs the queued verification of one application; safe to repeat (only running entities are verified). */
+    void runVerification(String applicationId) {
+        jdbi.useTransaction(h -> {
+            Optional<Application> found = applications.findById(h, applicationId, true);
+            if (found.isEmpty()) {
+                jobs.complete(h, applicationId);
+                return;
+            }
+            Application before = found.get();
+            Customer customer = customers.findAnyPartner(h, before.customerId()).orElseThrow();
+            List<String> reasons = new ArrayList<>();
+            Application verified = verifyRunning(before, customer, reasons);
+            Application after = new Application(verified.id(), verified.partnerId(), verified.customerId(),
+                    verified.webhookUrl(), verified.version(), verified.createdAtMillis(), clock.millis(), verified.entities());
+            if (!after.entities().equals(before.entities())) {
+                applications.update(h, before, after);
+                String login = applications.aggregatorId(h, before.partnerId());
+                notifyListeners(h, customer, before, after, login, "system", "verification", String.join("; ", reasons));
+            }
+            jobs.complete(h, applicationId);
+        });
+    }
+
+    // ---- /akepa/status ------------------------------------------------------------------------------------------
+
+    public ApplicationView status(Partner partner, String customerId) {
+        return jdbi.withHandle(h -> applications.findByCustomer(h, partner.id(), customerId, false))
+                .map(app -> app.view(partner.login()))
+                .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
+    }
+
+    /** The cross-reference of the page: journey status → customer kycStatus. */
+    public String kycStatus(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("select status, outcome from application where customer_id = :c")
+                        .bind("c", customerId)
+                        .map((rs, ctx) -> new Journey(rs.getString("status"), rs.getString("outcome")))
+                        .findOne())
+                .map(KycService::kycStatusOf)
+                .orElse("WAITING_DATA");
+    }
+
+    static String kycStatusOf(Journey journey) {
+        return switch (journey.status()) {
+            case "data_request", "pending_documents", "pending_step_up" -> "WAITING_DATA";
+            case "waiting_review", "pending_journey_application_review" -> "WAITING_REVIEW";
+            case "completed" -> "Approved".equals(journey.outcome()) ? "APPROVED" : "DECLINED";
+            default -> "PENDING";
+        };
+    }
+
+    // ---- /akepa/update --------------------------------------------------------------------------------------------
+
+    /** Attaches documents all-or-nothing, then moves entities whose step-up is now satisfied. */
+    public ApplicationView update(Partner partner, String customerId, List<DocumentLink> links) {
+        return jdbi.inTransaction(h -> {
+            Customer customer = customers.find(h, partner.id(), customerId)
+                    .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+            Application before = applications.findByCustomer(h, partner.id(), customerId, true)
+                    .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
+            if (before.journey().completed()) throw ApiErrors.applicationStatus(before.id(), "completed");
+            checkLinks(h, partner, before, links);
+            Set<String> touched = new LinkedHashSet<>();
+            for (DocumentLink link : links) {
+                documents.attach(h, link.documentId(), before.id(), link.entityId(), link.view());
+                touched.add(link.entityId());
+            }
+            Map<String, Subject> subjects = CustomerEntities.subjects(customer);
+            List<String> reasons = new ArrayList<>();
+            List<EntityState> next = new ArrayList<>();
+            for (EntityState entity : before.entities()) {
+                next.add(touched.contains(entity.entityId())
+                        ? afterDocuments(h, before, entity, subjects.get(entity.entityId()), reasons)
+                        : entity);
+            }
+            Application after = before.withEntities(next, clock.millis());
+            if (!after.entities().equals(before.entities())) {
+                applications.update(h, before, after);
+                notifyListeners(h, customer, before, after, partner.login(), "partner:" + partner.login(), "documents",
+                        String.join("; ", reasons));
+                return after.view(partner.login());
+            }
+            return before.view(partner.login());
+        });
+    }
+
+    /** The rulings' order: for each item, the document (exists, uploaded, not in use), then the entity. */
+    private void checkLinks(Handle h, Partner partner, Application app, List<DocumentLink> links) {
+        Map<String, String> entityOfDocument = new HashMap<>();
+        for (DocumentLink link : links) {
+            Document doc = documents.find(h, partner.id(), link.documentId())
+                    .orElseThrow(() -> ApiErrors.documentNotFound(link.documentId()));
+            if (!doc.uploaded()) throw ApiErrors.fileNotFound(doc.id());
+            boolean elsewhere = doc.attached()
+                    && !(doc.applicationId().equals(app.id()) && doc.entityId().equals(link.entityId()));
+            String earlier = entityOfDocument.putIfAbsent(doc.id(), link.entityId());
+            if (elsewhere || (earlier != null && !earlier.equals(link.entityId()))) throw ApiErrors.documentInUse(doc.id());
+            EntityState entity = app.entity(link.entityId());
+            if (entity == null) throw ApiErrors.entityNotFound(link.entityId());
+            if (entity.status() == EntityStatus.COMPLETED) throw ApiErrors.entityStatus(entity.entityId(), "completed");
+        }
+    }
+
+    private EntityState afterDocuments(Handle h, Application app, EntityState entity, Subject subject, List<String> reasons) {
+        if (!KycMachine.accepts(entity, KycEvent.DocumentsChecked.class)) return entity;
+        List<AttachedDocument> attached = documents.attachedTo(h, app.id(), entity.entityId()).stream()
+                .map(d -> new AttachedDocument(d.id(), d.type(), d.view(), d.sha256())).toList();
+        if (!StepUpRequirement.isSatisfied(attached)) return entity;
+        Verdict verdict = verification.checkDocuments(subject, attached);
+        verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+        return KycMachine.apply(entity, new KycEvent.DocumentsChecked(verdict));
+    }
+
+    // ---- decisions by people ----------------------------------------------------------------------------------------
+
+    /** POST /akepa/sandbox/review: the partner decides its own customer's waiting_review entity. */
+    public ApplicationView sandboxReview(Partner partner, String customerId, String entityId, EntityOutcome outcome) {
+        return decide(h -> customers.find(h, partner.id(), customerId), customerId, entityId, outcome,
+                "partner:" + partner.login(), "sandbox-review", "sandbox review");
+    }
+
+    /** A reviewer's decision (console or review API), across partners. */
+    public ApplicationView review(String customerId, String entityId, EntityOutcome outcome, String reviewerLogin, String reason) {
+        return decide(h -> customers.findAnyPartner(h, customerId), customerId, entityId, outcome,
+                "reviewer:" + reviewerLogin, "review", reason);
+    }
+
+    private interface CustomerFinder {
+        Optional<Customer> find(Handle h);
+    }
+
+    private ApplicationView decide(CustomerFinder finder, String customerId, String entityId, EntityOutcome outcome,
+                                   String actor, String trigger, String reason) {
+        return jdbi.inTransaction(h -> {
+            Customer customer = finder.find(h).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+            Application before = applications.findByCustomer(h, customer.partnerId(), customerId, true)
+                    .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
+            EntityState entity = before.entity(entityId);
+            if (entity == null) throw ApiErrors.entityNotFound(entityId);
+            if (!KycMachine.accepts(entity, KycEvent.Decided.class)) {
+                throw ApiErrors.entityStatus(entityId, entity.status().wire());
+            }
+            EntityState decided = KycMachine.apply(entity, new KycEvent.Decided(outcome));
+            List<EntityState> next = before.entities().stream().map(e -> e.entityId().equals(entityId) ? decided : e).toList();
+            Application after = before.withEntities(next, clock.millis());
+            applications.update(h, before, after);
+            String login = applications.aggregatorId(h, before.partnerId());
+            notifyListeners(h, customer, before, after, login, actor, trigger, reason);
+            return after.view(login);
+        });
+    }
+
+    private void notifyListeners(Handle h, Customer customer, Application before, Application after, String aggregatorId,
+                                 String actor, String trigger, String reason) {
+        ApplicationChange change = new ApplicationChange(after.partnerId(), customer.reference(), after.webhookUrl(),
+                before == null ? null : before.view(aggregatorId), after.view(aggregatorId), actor, trigger,
+                reason == null ? "" : reason, after.updatedAtMillis());
+        for (ApplicationChangeListener listener : listeners) listener.onChange(h, change);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.akepa.api;
+
+import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.Fixtures;
+import dev.akepa.testsupport.Images;
+import dev.akepa.testsupport.Journeys;
+import dev.akepa.testsupport.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.akepa.testsupport.JsonMatch.assertJson;
+
+/** A second partner gets exactly the unknown-ID answer for everything of the first partner. */
+class TenantIsolationTest {
+    static TestServer server;
+    static ApiClient demo;
+    static ApiClient other;
+    static String customerId;
+    static String documentId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        demo = server.demo();
+        other = server.other();
+        Journeys j = new Journeys(demo);
+        customerId = j.initIndividual("WaitReview");
+        j.identify(customerId);
+        documentId = j.uploadedDocument("license", "front");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void customer_endpoints() {
+        String expected = """
+                {"requestId":"{{requestId}}","code":"customerNotFound","context":{"customerId":"%s"},"message":"Customer not found."}"""
+                .formatted(customerId);
+        assertJson(other.get("/customer/status/" + customerId), 400, expected);
+        assertJson(other.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 400, expected);
+        assertJson(other.post("/akepa/update", "{\"customerId\":\"" + customerId + "\",\"documents\":[]}"), 400, expected);
+        assertJson(other.post("/akepa/sandbox/review",
+                "{\"customerId\":\"%1$s\",\"entityId\":\"%1$s\",\"outcome\":\"approved\"}".formatted(customerId)), 400, expected);
+    }
+
+    @Test
+    void application_status() {
+        assertJson(other.get("/akepa/status/" + customerId), 400, """
+                {"requestId":"{{requestId}}","code":"identificationNotFound","context":{"customerId":"%s"},"message":"Identification not found"}"""
+                .formatted(customerId));
+    }
+
+    @Test
+    void documents_cannot_be_uploaded_or_attached_by_another_partner() {
+        String expected = """
+                {"requestId":"{{requestId}}","code":"documentNotFound","context":{"documentId":"%1$s"},"message":"Document %1$s not found"}"""
+                .formatted(documentId);
+        String fresh = demo.post("/akepa/document/generate", Fixtures.generate("jpg", "license", "back")).dataText("id");
+        assertJson(other.upload(fresh, Images.jpeg(100), "x.jpg"), 400, expected.replace(documentId, fresh));
+
+        Journeys theirs = new Journeys(other);
+        String otherCustomer = theirs.initIndividual("Smith");
+        theirs.identify(otherCustomer);
+        assertJson(other.post("/akepa/update", Fixtures.update(otherCustomer,
+                List.<String[]>of(new String[]{otherCustomer, documentId, "front"}))), 400, expected);
+    }
+
+    @Test
+    void the_same_ssn_and_reference_are_free_for_another_partner() {
+        String ssn = Fixtures.nineDigits();
+        String reference = Fixtures.reference();
+        assertJson(demo.post("/customer/init", Fixtures.individual(reference, "A", ssn)), 200, """
+                {"code":"0","data":{"customerId":"{{id:cstap_}}","reference":"%s","customerType":"individual","kycStatus":"WAITING_DATA",
+                 "dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(reference));
+        assertJson(other.post("/customer/init", Fixtures.individual(reference, "A", ssn)), 200, """
+                {"code":"0","data":{"customerId":"{{id:cstap_}}","reference":"%s","customerType":"individual","kycStatus":"WAITING_DATA",
+                 "dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(reference));
+    }
+}

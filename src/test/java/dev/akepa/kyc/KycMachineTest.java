@@ -1,0 +1,88 @@
+package dev.akepa.kyc;
+
+import dev.akepa.verification.AttachedDocument;
+import dev.akepa.verification.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KycMachineTest {
+    static EntityState entity(EntityStatus status, EntityOutcome outcome) {
+        return new EntityState("e", true, EntityKind.INDIVIDUAL, status, outcome);
+    }
+
+    static final EntityState RUNNING = entity(EntityStatus.RUNNING, null);
+
+    @Test
+    void verification_moves_a_running_entity_to_the_verdicts_status() {
+        assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.APPROVE))))
+                .isEqualTo(entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED));
+        assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.DENY))))
+                .isEqualTo(entity(EntityStatus.COMPLETED, EntityOutcome.DENIED));
+        assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.REVIEW))).status())
+                .isEqualTo(EntityStatus.WAITING_REVIEW);
+        assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.STEP_UP))).status())
+                .isEqualTo(EntityStatus.PENDING_STEP_UP);
+        assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.DATA_REQUEST))).status())
+                .isEqualTo(EntityStatus.DATA_REQUEST);
+    }
+
+    @Test
+    void documents_never_ask_for_more_documents() {
+        EntityState pending = entity(EntityStatus.PENDING_STEP_UP, null);
+        assertThat(KycMachine.apply(pending, new KycEvent.DocumentsChecked(Verdict.of(Verdict.Decision.STEP_UP))).status())
+                .isEqualTo(EntityStatus.WAITING_REVIEW);
+    }
+
+    @Test
+    void a_completed_entity_accepts_nothing() {
+        EntityState done = entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED);
+        assertThatThrownBy(() -> KycMachine.apply(done, new KycEvent.Decided(EntityOutcome.DENIED)))
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("status completed");
+        assertThatThrownBy(() -> KycMachine.apply(RUNNING, new KycEvent.Decided(EntityOutcome.DENIED)))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void journey_follows_the_rulings_precedence() {
+        var denied = entity(EntityStatus.COMPLETED, EntityOutcome.DENIED);
+        var approved = entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED);
+        var review = entity(EntityStatus.WAITING_REVIEW, null);
+        var data = entity(EntityStatus.DATA_REQUEST, null);
+        var stepUp = entity(EntityStatus.PENDING_STEP_UP, null);
+        assertThat(KycMachine.aggregate(List.of(review, denied))).isEqualTo(new Journey("completed", "Denied"));
+        assertThat(KycMachine.aggregate(List.of(approved, approved))).isEqualTo(new Journey("completed", "Approved"));
+        assertThat(KycMachine.aggregate(List.of(stepUp, data, review))).isEqualTo(new Journey("waiting_review", null));
+        assertThat(KycMachine.aggregate(List.of(stepUp, data))).isEqualTo(new Journey("data_request", null));
+        assertThat(KycMachine.aggregate(List.of(approved, stepUp))).isEqualTo(new Journey("pending_step_up", null));
+        assertThat(KycMachine.aggregate(List.of(approved, RUNNING))).isEqualTo(new Journey("running", null));
+    }
+
+    @Test
+    void step_up_needs_both_sides_of_one_document_or_a_passport_front() {
+        var licenceFront = new AttachedDocument("d1", "license", "front", "x");
+        var licenceBack = new AttachedDocument("d2", "license", "back", "x");
+        var cardBack = new AttachedDocument("d3", "identification_card", "back", "x");
+        var passport = new AttachedDocument("d4", "passport", "front", "x");
+        var selfie = new AttachedDocument("d5", "other", "selfie", "x");
+        assertThat(StepUpRequirement.isSatisfied(List.of(licenceFront))).isFalse();
+        assertThat(StepUpRequirement.isSatisfied(List.of(licenceFront, cardBack))).isFalse();
+        assertThat(StepUpRequirement.isSatisfied(List.of(licenceFront, licenceBack))).isTrue();
+        assertThat(StepUpRequirement.isSatisfied(List.of(passport))).isTrue();
+        assertThat(StepUpRequirement.isSatisfied(List.of(selfie))).isFalse();
+    }
+
+    @Test
+    void kyc_status_cross_reference() {
+        assertThat(KycService.kycStatusOf(new Journey("pending_step_up", null))).isEqualTo("WAITING_DATA");
+        assertThat(KycService.kycStatusOf(new Journey("data_request", null))).isEqualTo("WAITING_DATA");
+        assertThat(KycService.kycStatusOf(new Journey("waiting_review", null))).isEqualTo("WAITING_REVIEW");
+        assertThat(KycService.kycStatusOf(new Journey("completed", "Approved"))).isEqualTo("APPROVED");
+        assertThat(KycService.kycStatusOf(new Journey("completed", "Denied"))).isEqualTo("DECLINED");
+        assertThat(KycService.kycStatusOf(new Journey("running", null))).isEqualTo("PENDING");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.akepa.testsupport;
+
+import dev.akepa.http.Json;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A plain HTTP client as an integrator would write one against the page. */
+public final class ApiClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String token;
+
+    ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    public ApiClient withToken(String newToken) {
+        return new ApiClient(baseUrl, newToken);
+    }
+
+    public ApiClient login(String login, String password) {
+        ApiResponse r = post("/auth/get-token", "{\"user\":{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}}");
+        if (r.status() != 200) throw new IllegalStateException("login failed: " + r.raw());
+        return withToken(r.dataText("token"));
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public ApiResponse get(String path) {
+        return send(request(path).GET());
+    }
+
+    public ApiResponse post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public ApiResponse post(String path, JsonNode json) {
+        return post(path, Json.MAPPER.writeValueAsString(json));
+    }
+
+    public ApiResponse send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b);
+    }
+
+    /** multipart/form-data with one file part named "file". */
+    public ApiResponse upload(String documentId, byte[] content, String filename) {
+        String boundary = "akepa-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send("POST", "/akepa/document/upload/" + documentId, "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("x-connectfi-token", token);
+        return b;
+    }
+
+    private ApiResponse send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String ct = r.headers().firstValue("content-type").orElse("");
+            if (ct.contains("json") && !r.body().isEmpty()) json = Json.MAPPER.readTree(r.body());
+            return new ApiResponse(r.statusCode(), json, r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.akepa.testsupport;
+
+import dev.akepa.App;
+import dev.akepa.Config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real server on a random loopback port with a temp data dir. When AKEPA_TEST_PG_URL is set, each server gets
+ * a fresh PostgreSQL schema instead of the embedded H2 database.
+ */
+public final class TestServer implements AutoCloseable {
+    private final Path dataDir;
+    private final Map<String, String> env;
+    private App app;
+
+    private TestServer(Path dataDir, Map<String, String> env) throws Exception {
+        this.dataDir = dataDir;
+        this.env = env;
+        this.app = App.start(Config.fromEnvironment(env));
+    }
+
+    public static TestServer start() throws Exception {
+        return start(Map.of());
+    }
+
+    public static TestServer start(Map<String, String> overrides) throws Exception {
+        Path dataDir = Files.createTempDirectory("akepa-test-");
+        Map<String, String> env = new HashMap<>();
+        env.put("AKEPA_DATA_DIR", dataDir.toString());
+        env.put("AKEPA_PORT", "0");
+        env.put("AKEPA_HOST", "127.0.0.1");
+        env.put("AKEPA_PARTNERS", "demo:demo-password,other:other-password");
+        TestDatabases.configure(env);
+        env.putAll(overrides);
+        return new TestServer(dataDir, env);
+    }
+
+    /** Stops and starts the server on the same data dir and database, with optional changed settings. */
+    public void restart(Map<String, String> overrides) throws Exception {
+        app.close();
+        env.putAll(overrides);
+        app = App.start(Config.fromEnvironment(env));
+    }
+
+    public void restart() throws Exception {
+        restart(Map.of());
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public ApiClient client() {
+        return new ApiClient(baseUrl());
+    }
+
+    /** A client already holding a token of the demo partner. */
+    public ApiClient demo() {
+        return client().login("demo", "demo-password");
+    }
+
+    /** A client holding a token of a second partner. */
+    public ApiClient other() {
+        return client().login("other", "other-password");
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -109,7 +109,9 @@ final class Dispatcher implements AutoCloseable {
 
     private void deliverAndRelease(Claimed claimed) {
         try {
-            store.record(claimed, deliver(claimed));
+            Attempt attempt = deliver(claimed);
+            store.record(claimed, attempt);
+            count(attempt.result());
         } catch (RuntimeException e) {
             // the lease runs out and another attempt follows; at-least-once holds
             log.error("Recording webhook attempt for {} failed", claimed.id(), e);
@@ -143,15 +145,10 @@ final class Dispatcher implements AutoCloseable {
 
     private Attempt judge(Claimed claimed, long startedAt, long latency, Answer answer) {
         return switch (answer) {
-            case Answer.Response r when r.status() >= 200 && r.status() < 300 -> {
-                metrics.delivered();
-                yield new Attempt(startedAt, r.status(), latency, Result.DELIVERED, null, 0);
-            }
-            case Answer.Response r when r.status() == 410 -> {
-                metrics.failed();
-                yield new Attempt(startedAt, 410, latency, Result.GONE,
-                        "410 Gone: no more callbacks to this URL for this application", 0);
-            }
+            case Answer.Response r when r.status() >= 200 && r.status() < 300 ->
+                    new Attempt(startedAt, r.status(), latency, Result.DELIVERED, null, 0);
+            case Answer.Response r when r.status() == 410 -> new Attempt(startedAt, 410, latency, Result.GONE,
+                    "410 Gone: no more callbacks to this URL for this application", 0);
             case Answer.Response r -> failed(claimed, startedAt, latency, r.status(), describe(r), r.retryAfter());
             case Answer.NoResponse n -> failed(claimed, startedAt, latency, null, n.error(), Optional.empty());
         };
@@ -161,12 +158,19 @@ final class Dispatcher implements AutoCloseable {
                            Optional<String> retryAfter) {
         Optional<Duration> delay = retries.delayAfter(claimed.attempts() + 1, retryAfter);
         if (delay.isEmpty()) {
-            metrics.failed();
             return new Attempt(startedAt, status, latency, Result.FAILED, error + " (retries exhausted, given up)", 0);
         }
-        metrics.retried();
         long next = startedAt + latency + delay.get().toMillis();
         return new Attempt(startedAt, status, latency, Result.RETRYING, error, next);
+    }
+
+    /** Counted once the outcome is committed, so metrics never run ahead of the database. */
+    private void count(Result result) {
+        switch (result) {
+            case DELIVERED -> metrics.delivered();
+            case RETRYING -> metrics.retried();
+            case FAILED, GONE -> metrics.failed();
+        }
     }
 
     private static String describe(Answer.Response r) {

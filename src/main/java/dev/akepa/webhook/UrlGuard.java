@@ -1,5 +1,6 @@
 package dev.akepa.webhook;
 
+import dev.akepa.kyc.WebhookUrlPolicy;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * must be public unless private targets are allowed (sandbox default). Checked when the URL is given and again
  * right before each send, so a DNS change in between cannot redirect a callback inward.
  */
-public final class UrlGuard {
+public final class UrlGuard implements WebhookUrlPolicy {
     static final int MAX_LENGTH = 2048;
     private final boolean allowPrivate;
 
@@ -22,6 +23,7 @@ public final class UrlGuard {
     }
 
     /** For /akepa/identification: throws 400 {@code invalidWebhookUrl} with the reason when the URL is refused. */
+    @Override
     public void check(String webhookUrl) {
         try {
             vet(webhookUrl);

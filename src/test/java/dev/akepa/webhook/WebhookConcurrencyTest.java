@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,21 +80,6 @@ class WebhookConcurrencyTest {
         onEngine(engine, this::deliverWithTwoDispatchers);
     }
 
-    /** H2 in the temp dir, or a throwaway schema in PostgreSQL. */
-    private void onEngine(String engine, DatabaseTest test) throws Exception {
-        if (engine.equals("h2")) {
-            test.run(WebhookHarness.h2(dir));
-            return;
-        }
-        String schema = "webhook_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        DatabaseConfig db = postgres(schema, "create");
-        try {
-            test.run(db);
-        } finally {
-            postgres(schema, "drop");
-        }
-    }
-
     private void deliverWithTwoDispatchers(DatabaseConfig db) throws Exception {
         WebhookConfig config = WebhookHarness.config(dir, Duration.ofSeconds(5), WebhookHarness.FAST_RETRIES, true);
         int applications = 20;
@@ -135,19 +117,17 @@ class WebhookConcurrencyTest {
         }
     }
 
-    /**
-     * Creates or drops a schema of its own in the PostgreSQL named by AKEPA_TEST_PG_URL (shared with other
-     * tests); the test is skipped when that variable is unset.
-     */
-    private static DatabaseConfig postgres(String schema, String verb) throws Exception {
-        String url = System.getenv("AKEPA_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "AKEPA_TEST_PG_URL is not set");
-        String user = System.getenv().getOrDefault("AKEPA_TEST_PG_USER", "postgres");
-        try (Connection c = DriverManager.getConnection(url, user, System.getenv("AKEPA_TEST_PG_PASSWORD"))) {
-            c.createStatement().execute(verb.equals("create") ? "create schema " + schema : "drop schema " + schema + " cascade");
+    /** H2 in the temp dir, or a throwaway schema in PostgreSQL (skipped when AKEPA_TEST_PG_URL is unset). */
+    private void onEngine(String engine, DatabaseTest test) throws Exception {
+        if (engine.equals("h2")) {
+            test.run(WebhookHarness.h2(dir));
+            return;
         }
-        return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user,
-                System.getenv("AKEPA_TEST_PG_PASSWORD"), 8);
+        PostgresSchema schema = PostgresSchema.createIfConfigured();
+        Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");
+        try (schema) {
+            test.run(schema.database());
+        }
     }
 
     private static long delivered(WebhookHarness h) {

@@ -40,7 +40,10 @@ final class WebhookHarness implements AutoCloseable {
     private final TokenService tokens;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private WebhookHarness(Path dir, DatabaseConfig db, WebhookConfig config, Clock clock) {
+    private final PostgresSchema schema;
+
+    private WebhookHarness(Path dir, DatabaseConfig db, PostgresSchema schema, WebhookConfig config, Clock clock) {
+        this.schema = schema;
         this.database = Database.open(db);
         this.webhooks = new Webhooks(database.jdbi(), metrics, clock, config);
         this.tokens = new TokenService(new PartnerRepository(database.jdbi()), new PasswordHasher(1_000),
@@ -58,12 +61,14 @@ final class WebhookHarness implements AutoCloseable {
         return start(dir, config, Clock.systemUTC());
     }
 
+    /** On H2 in {@code dir}, or on a fresh PostgreSQL schema when AKEPA_TEST_PG_URL is set (as CI's second run). */
     static WebhookHarness start(Path dir, WebhookConfig config, Clock clock) {
-        return new WebhookHarness(dir, h2(dir), config, clock);
+        PostgresSchema schema = PostgresSchema.createIfConfigured();
+        return new WebhookHarness(dir, schema == null ? h2(dir) : schema.database(), schema, config, clock);
     }
 
     static WebhookHarness start(Path dir, DatabaseConfig db, WebhookConfig config) {
-        return new WebhookHarness(dir, db, config, Clock.systemUTC());
+        return new WebhookHarness(dir, db, null, config, Clock.systemUTC());
     }
 
     static DatabaseConfig h2(Path dir) {
@@ -125,5 +130,6 @@ final class WebhookHarness implements AutoCloseable {
         api.stop();
         client.close();
         database.close();
+        if (schema != null) schema.close();
     }
 }

@@ -22,7 +22,8 @@ create table webhook_message (
     customer_id     varchar(40)   not null,
     url             varchar(2048) not null,
     body            text          not null,
-    -- pending: waiting or in flight; delivered; failed: retries exhausted; gone: the receiver answered 410
+    -- pending: the head of its application's queue (due, retrying or in flight); waiting: behind that head;
+    -- delivered; failed: retries exhausted; gone: the receiver answered 410
     state           varchar(12)   not null,
     -- a replay starts a new series of attempts for the same message
     series          integer       not null,

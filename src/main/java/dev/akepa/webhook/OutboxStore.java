@@ -15,6 +15,9 @@ import java.util.OptionalLong;
 
 /** The outbox tables: enqueue, claim, record attempts, replay, list. All SQL runs on H2 and PostgreSQL alike. */
 final class OutboxStore {
+    static final String PENDING = "pending";
+    static final String WAITING = "waiting";
+
     private final Jdbi jdbi;
 
     OutboxStore(Jdbi jdbi) {
@@ -45,26 +48,37 @@ final class OutboxStore {
 
     record Attempt(long attemptedAt, Integer httpStatus, long latencyMs, Result result, String error, long nextAttemptAt) {}
 
-    /** Writes the message in the caller's transaction; false when that URL answered 410 for this application. */
+    /**
+     * Writes the message in the caller's transaction; false when that URL answered 410 for this application.
+     * Only the oldest unfinished message of an application is {@code pending} (claimable); later ones wait.
+     * The application row lock orders this against the dispatcher finishing the head and promoting the next.
+     */
     boolean enqueue(Handle h, NewMessage m) {
-        boolean gone = h.createQuery("select count(*) from webhook_gone where application_id = :app and url_hash = :hash")
-                .bind("app", m.applicationId()).bind("hash", sha256(m.url())).mapTo(Integer.class).one() > 0;
-        if (gone) return false;
+        lockApplication(h, m.applicationId());
+        var found = h.createQuery("""
+                        select (select count(*) from webhook_gone where application_id = :app and url_hash = :hash),
+                               (select count(*) from webhook_message where application_id = :app
+                                       and state in ('pending', 'waiting'))""")
+                .bind("app", m.applicationId()).bind("hash", sha256(m.url()))
+                .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
+                .one();
+        if (found[0] > 0) return false;
         h.createUpdate("""
                         insert into webhook_message (id, partner_id, application_id, customer_id, url, body, state, series,
                                attempts, next_attempt_at, lease_until, changed_at, created_at)
-                        values (:id, :partner, :app, :customer, :url, :body, 'pending', 1, 0, :now, 0, :changed, :now)""")
+                        values (:id, :partner, :app, :customer, :url, :body, :state, 1, 0, :now, 0, :changed, :now)""")
                 .bind("id", m.id()).bind("partner", m.partnerId()).bind("app", m.applicationId())
                 .bind("customer", m.customerId()).bind("url", m.url()).bind("body", m.body())
+                .bind("state", found[1] > 0 ? WAITING : PENDING)
                 .bind("changed", m.changedAt()).bind("now", m.createdAt())
                 .execute();
         return true;
     }
 
     /**
-     * Claims up to {@code limit} due messages that head their application's queue (nothing earlier of the same
-     * application is still pending, so order per application holds). SKIP LOCKED lets several processes claim at
-     * once; the conditional update re-checks the lease under the row lock, so no row is claimed twice.
+     * Claims up to {@code limit} due messages. Each is its application's head (the only pending one), so order
+     * per application holds. SKIP LOCKED lets several processes claim at once; the conditional update re-checks
+     * the lease under the row lock, so no row is claimed twice.
      */
     List<Claimed> claim(long now, int limit, String token, long leaseUntil) {
         return jdbi.inTransaction(h -> {
@@ -73,9 +87,7 @@ final class OutboxStore {
                                    m.changed_at
                             from webhook_message m
                             where m.state = 'pending' and m.next_attempt_at <= :now and m.lease_until <= :now
-                              and not exists (select 1 from webhook_message p where p.application_id = m.application_id
-                                              and p.state = 'pending' and p.seq < m.seq)
-                            order by m.next_attempt_at, m.seq
+                            order by m.next_attempt_at
                             limit :limit
                             for update skip locked""")
                     .bind("now", now).bind("limit", limit)
@@ -97,10 +109,12 @@ final class OutboxStore {
 
     /**
      * Records one attempt and moves the message on, but only while this claim still owns it: a claim whose lease
-     * ran out (or that a replay reset) records its attempt as history without changing the message.
+     * ran out (or that a replay reset) records its attempt as history without changing the message. A finished
+     * message hands the application's queue to its next waiting message.
      */
     void record(Claimed c, Attempt a) {
         jdbi.useTransaction(h -> {
+            lockApplication(h, c.applicationId());
             h.createUpdate("""
                             insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
                                    result, error)
@@ -110,15 +124,18 @@ final class OutboxStore {
                     .bind("result", a.result().label()).bind("error", truncate(a.error(), 500))
                     .execute();
             boolean finished = a.result() != Result.RETRYING;
+            long finishedAt = a.attemptedAt() + a.latencyMs();
             int owned = h.createUpdate("""
                             update webhook_message set state = :state, attempts = attempts + 1, next_attempt_at = :next,
                                    lease_until = 0, claim_token = null, finished_at = :finished
                             where id = :id and claim_token = :token""")
                     .bind("state", a.result().messageState).bind("next", a.nextAttemptAt())
-                    .bind("finished", finished ? a.attemptedAt() + a.latencyMs() : null)
+                    .bind("finished", finished ? finishedAt : null)
                     .bind("id", c.id()).bind("token", c.claimToken())
                     .execute();
-            if (owned == 1 && a.result() == Result.GONE) stopCallbacks(h, c, a.attemptedAt());
+            if (owned == 0 || !finished) return;
+            if (a.result() == Result.GONE) stopCallbacks(h, c, finishedAt);
+            promoteNext(h, c.applicationId(), finishedAt);
         });
     }
 
@@ -129,9 +146,28 @@ final class OutboxStore {
                         on conflict do nothing""")
                 .bind("app", c.applicationId()).bind("hash", sha256(c.url())).bind("now", now).execute();
         h.createUpdate("""
-                        update webhook_message set state = 'gone', finished_at = :now, lease_until = 0, claim_token = null
-                        where application_id = :app and url = :url and state = 'pending' and seq > :seq""")
-                .bind("app", c.applicationId()).bind("url", c.url()).bind("seq", c.seq()).bind("now", now).execute();
+                        update webhook_message set state = 'gone', finished_at = :now
+                        where application_id = :app and url = :url and state = 'waiting'""")
+                .bind("app", c.applicationId()).bind("url", c.url()).bind("now", now).execute();
+    }
+
+    /** Makes the oldest waiting message of the application its new head, due at once. */
+    private void promoteNext(Handle h, String applicationId, long now) {
+        h.createQuery("select id from webhook_message where application_id = :app and state = 'waiting' "
+                        + "order by seq limit 1")
+                .bind("app", applicationId).mapTo(String.class).findOne()
+                .ifPresent(next -> h.createUpdate(
+                                "update webhook_message set state = 'pending', next_attempt_at = :now where id = :id")
+                        .bind("id", next).bind("now", now).execute());
+    }
+
+    /**
+     * Serializes everything that decides which message heads an application's queue: enqueue (inside the
+     * change's transaction, which already holds this lock), finishing a head, replay.
+     */
+    private static void lockApplication(Handle h, String applicationId) {
+        h.createQuery("select id from application where id = :app for update")
+                .bind("app", applicationId).mapTo(String.class).one();
     }
 
     /** The earliest retry still in the future, so an idle dispatcher sleeps exactly until then. */
@@ -143,13 +179,15 @@ final class OutboxStore {
     }
 
     long pendingCount() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from webhook_message where state = 'pending'")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from webhook_message where state in ('pending', 'waiting')")
                 .mapTo(Long.class).one());
     }
 
     /**
-     * Puts a message back at the front of a new attempt series with the same id and body. An explicit replay
-     * lifts a 410 stop for that URL and application. False when the partner has no such message.
+     * Sends a message again as a new attempt series with the same id and body. It waits if its application's
+     * queue has a head in progress, like any other message. An explicit replay lifts a 410 stop for that URL and
+     * application. False when the partner has no such message.
      */
     boolean replay(long partnerId, String messageId, long now) {
         return jdbi.inTransaction(h -> {
@@ -159,13 +197,19 @@ final class OutboxStore {
                     .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)})
                     .findOne();
             if (target.isEmpty()) return false;
+            String app = target.get()[0];
+            lockApplication(h, app);
             h.createUpdate("delete from webhook_gone where application_id = :app and url_hash = :hash")
-                    .bind("app", target.get()[0]).bind("hash", sha256(target.get()[1])).execute();
+                    .bind("app", app).bind("hash", sha256(target.get()[1])).execute();
+            boolean otherHead = h.createQuery("select count(*) from webhook_message where application_id = :app "
+                            + "and state = 'pending' and id <> :id")
+                    .bind("app", app).bind("id", messageId).mapTo(Integer.class).one() > 0;
             h.createUpdate("""
-                            update webhook_message set state = 'pending', series = series + 1, attempts = 0,
-                                   next_attempt_at = :now, lease_until = 0, claim_token = null, finished_at = null
+                            update webhook_message set state = case when state = 'waiting' or :otherHead then 'waiting'
+                                   else 'pending' end, series = series + 1, attempts = 0, next_attempt_at = :now,
+                                   lease_until = 0, claim_token = null, finished_at = null
                             where id = :id""")
-                    .bind("id", messageId).bind("now", now).execute();
+                    .bind("id", messageId).bind("now", now).bind("otherHead", otherHead).execute();
             return true;
         });
     }

@@ -65,6 +65,27 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void replayingAGoneCallbackLiftsTheStopForThatUrl() throws Exception {
+        try (Receiver receiver = Receiver.start(r -> Receiver.Reply.status(r.index() == 0 ? 410 : 200));
+             WebhookHarness h = WebhookHarness.start(dir)) {
+            var partner = h.partner("acme");
+            Application app = Fixtures.application(h.jdbi(), partner.id(), "one");
+            String url = receiver.url("/hook");
+            h.change(app.change(url, "s1"));
+            String id = receiver.awaitCount(1).get(0).webhookId();
+            eventually("the 410 is recorded", () -> WebhookDeliveryTest.states(h, app).equals(List.of("gone")));
+            h.change(app.change(url, "s2"));
+            assertThat(WebhookDeliveryTest.states(h, app)).as("not queued while gone").containsExactly("gone");
+
+            assertThat(h.post(partner, "/webhooks/deliveries/" + id + "/replay").status()).isEqualTo(200);
+            assertThat(receiver.awaitCount(2).get(1).webhookId()).isEqualTo(id);
+            h.change(app.change(url, "s3"));
+            eventually("later changes reach the URL again",
+                    () -> WebhookDeliveryTest.states(h, app).equals(List.of("delivered", "delivered")));
+        }
+    }
+
+    @Test
     void anotherPartnersCustomersAndDeliveriesDoNotExistForTheCaller() throws Exception {
         try (Receiver receiver = Receiver.alwaysOk(); WebhookHarness h = WebhookHarness.start(dir)) {
             var owner = h.partner("acme");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The outbox tables: enqueue, claim, record attempts, replay, list. All SQL runs on H2 and PostgreSQL alike. */
+/** The outbox tables: enqueue, claim, record attempts, replay. All SQL runs on H2 and PostgreSQL alike. */
 final class OutboxStore {
     static final String PENDING = "pending";
     static final String WAITING = "waiting";
@@ -28,7 +28,7 @@ final class OutboxStore {
                       long changedAt, long createdAt) {}
 
     /** A row this process now owns until its lease ends. */
-    record Claimed(String id, long seq, long partnerId, String applicationId, String url, String body, int series,
+    record Claimed(String id, long partnerId, String applicationId, String url, String body, int series,
                    int attempts, long changedAt, String claimToken) {}
 
     /** What an attempt did to its message. */
@@ -83,7 +83,7 @@ final class OutboxStore {
     List<Claimed> claim(long now, int limit, String token, long leaseUntil) {
         return jdbi.inTransaction(h -> {
             List<Claimed> due = h.createQuery("""
-                            select m.id, m.seq, m.partner_id, m.application_id, m.url, m.body, m.series, m.attempts,
+                            select m.id, m.partner_id, m.application_id, m.url, m.body, m.series, m.attempts,
                                    m.changed_at
                             from webhook_message m
                             where m.state = 'pending' and m.next_attempt_at <= :now and m.lease_until <= :now
@@ -91,7 +91,7 @@ final class OutboxStore {
                             limit :limit
                             for update skip locked""")
                     .bind("now", now).bind("limit", limit)
-                    .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getLong("seq"), rs.getLong("partner_id"),
+                    .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getLong("partner_id"),
                             rs.getString("application_id"), rs.getString("url"), rs.getString("body"),
                             rs.getInt("series"), rs.getInt("attempts"), rs.getLong("changed_at"), token))
                     .list();
@@ -211,41 +211,6 @@ final class OutboxStore {
                             where id = :id""")
                     .bind("id", messageId).bind("now", now).bind("otherHead", otherHead).execute();
             return true;
-        });
-    }
-
-    boolean customerBelongsTo(long partnerId, String customerId) {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from customer where id = :id and partner_id = :partner")
-                .bind("id", customerId).bind("partner", partnerId).mapTo(Integer.class).one() > 0);
-    }
-
-    record AttemptRow(String deliveryId, String applicationId, String customerId, String url, String deliveryState,
-                      int series, int attempt, long attemptedAt, Integer httpStatus, long latencyMs, String result,
-                      String error) {}
-
-    record AttemptPage(List<AttemptRow> rows, long total) {}
-
-    /** The partner's attempts, newest first; customerId null means all of the partner's customers. */
-    AttemptPage attempts(long partnerId, String customerId, int page, int pageSize) {
-        String filter = "m.partner_id = :partner" + (customerId == null ? "" : " and m.customer_id = :customer");
-        return jdbi.withHandle(h -> {
-            var count = h.createQuery("select count(*) from webhook_attempt a join webhook_message m on m.id = a.message_id "
-                    + "where " + filter).bind("partner", partnerId);
-            var list = h.createQuery("""
-                            select a.message_id, m.application_id, m.customer_id, m.url, m.state, a.series, a.attempt,
-                                   a.attempted_at, a.http_status, a.latency_ms, a.result, a.error
-                            from webhook_attempt a join webhook_message m on m.id = a.message_id
-                            where\s""" + filter + " order by a.id desc limit :limit offset :offset")
-                    .bind("partner", partnerId).bind("limit", pageSize).bind("offset", (long) (page - 1) * pageSize);
-            if (customerId != null) {
-                count.bind("customer", customerId);
-                list.bind("customer", customerId);
-            }
-            List<AttemptRow> rows = list.map((rs, ctx) -> new AttemptRow(rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getLong(8),
-                    rs.getObject(9) == null ? null : rs.getInt(9), rs.getLong(10), rs.getString(11), rs.getString(12)))
-                    .list();
-            return new AttemptPage(rows, count.mapTo(Long.class).one());
         });
     }
 

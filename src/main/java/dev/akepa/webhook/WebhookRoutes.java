@@ -23,12 +23,14 @@ public final class WebhookRoutes implements RouteGroup {
 
     private final SigningSecrets secrets;
     private final OutboxStore store;
+    private final DeliveryLog log;
     private final Clock clock;
     private final Runnable wake;
 
-    WebhookRoutes(SigningSecrets secrets, OutboxStore store, Clock clock, Runnable wake) {
+    WebhookRoutes(SigningSecrets secrets, OutboxStore store, DeliveryLog log, Clock clock, Runnable wake) {
         this.secrets = secrets;
         this.store = store;
+        this.log = log;
         this.clock = clock;
         this.wake = wake;
     }
@@ -71,12 +73,12 @@ public final class WebhookRoutes implements RouteGroup {
     private void deliveries(Context ctx) {
         Partner partner = PartnerAuthentication.of(ctx);
         String customerId = ctx.queryParam("customerId");
-        if (customerId != null && !store.customerBelongsTo(partner.id(), customerId)) {
+        if (customerId != null && !log.customerBelongsTo(partner.id(), customerId)) {
             throw ApiErrors.customerNotFound(customerId);
         }
         int page = intParam(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = intParam(ctx, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        OutboxStore.AttemptPage result = store.attempts(partner.id(), customerId, page, pageSize);
+        DeliveryLog.AttemptPage result = log.attempts(partner.id(), customerId, page, pageSize);
         List<DeliveryAttempt> items = result.rows().stream().map(r -> new DeliveryAttempt(r.deliveryId(),
                 r.applicationId(), r.customerId(), r.url(), r.deliveryState(), r.series(), r.attempt(),
                 Times.format(Instant.ofEpochMilli(r.attemptedAt())), r.httpStatus(), r.latencyMs(), r.result(),

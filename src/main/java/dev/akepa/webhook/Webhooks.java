@@ -28,7 +28,7 @@ public final class Webhooks implements AutoCloseable {
                 new RetryPolicy(config.retrySchedule(), clock),
                 new WebhookMetrics(metrics, store::pendingCount), clock, config);
         this.outbox = new WebhookOutbox(store, clock, dispatcher::wake);
-        this.routes = new WebhookRoutes(secrets, store, clock, dispatcher::wake);
+        this.routes = new WebhookRoutes(secrets, store, new DeliveryLog(jdbi), clock, dispatcher::wake);
     }
 
     /** Register with the kyc service: queues a callback inside every application change's transaction. */

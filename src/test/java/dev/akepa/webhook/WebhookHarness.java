@@ -75,8 +75,12 @@ final class WebhookHarness implements AutoCloseable {
         return new DatabaseConfig(Database.embeddedUrl(dir), null, null, 8);
     }
 
+    /**
+     * The poll interval is an hour, so every delivery in these tests proves the in-process wake-ups: after a
+     * commit, after a finished attempt, and at the time of the next scheduled retry.
+     */
     static WebhookConfig config(Path dir, Duration timeout, List<Duration> schedule, boolean allowPrivate) {
-        return new WebhookConfig(allowPrivate, timeout, schedule, Duration.ofHours(24), 8, Duration.ofMillis(200),
+        return new WebhookConfig(allowPrivate, timeout, schedule, Duration.ofHours(24), 8, Duration.ofHours(1),
                 null, dir.resolve("master.key"));
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class DataChecks {
     /** ISO 3166-1 alpha-3 codes, plus XKX (Kosovo, user-assigned but used on passports). */
     private static final Set<String> COUNTRY_CODES = Arrays.stream(Locale.getISOCountries())
             .map(alpha2 -> Locale.of("", alpha2).getISO3Country())
-            .collect(Collectors.collectingAndThen(Collectors.toSet(), codes -> {
+            .collect(Collectors.collectingAndThen(Collectors.toCollection(HashSet::new), codes -> {
                 codes.add("XKX");
                 return Set.copyOf(codes);
             }));

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -45,7 +46,7 @@ public final class ProductionVerification implements VerificationProvider {
     @Override
     public Verdict verify(Subject subject) {
         List<DataProblem> problems = dataChecks.check(subject);
-        List<SanctionsMatch> matches = sanctions.screen(query(subject), threshold);
+        List<SanctionsMatch> matches = query(subject).map(q -> sanctions.screen(q, threshold)).orElse(List.of());
         List<String> reasons = new ArrayList<>();
         problems.forEach(p -> reasons.add(p.reason()));
         reasons.addAll(describe(matches));
@@ -79,13 +80,21 @@ public final class ProductionVerification implements VerificationProvider {
         return reasons.isEmpty() ? Verdict.of(Decision.APPROVE, "documents verified") : new Verdict(Decision.REVIEW, reasons);
     }
 
-    private static ScreeningQuery query(Subject subject) {
+    /** Empty when the subject has no name at all (the data checks report that). */
+    private static Optional<ScreeningQuery> query(Subject subject) {
         return switch (subject) {
-            case Subject.Person p -> ScreeningQuery.person(p.firstName(), p.lastName(),
-                    DataChecks.parseDate(p.dateOfBirth()).orElse(null), countries(p));
-            case Subject.Business b -> ScreeningQuery.business(
-                    Stream.of(b.businessName(), b.doingBusinessAs()).filter(Objects::nonNull).toList(), countries(b));
+            case Subject.Person p -> isBlank(p.firstName()) && isBlank(p.lastName()) ? Optional.empty()
+                    : Optional.of(ScreeningQuery.person(p.firstName(), p.lastName(),
+                            DataChecks.parseDate(p.dateOfBirth()).orElse(null), countries(p)));
+            case Subject.Business b -> {
+                List<String> names = Stream.of(b.businessName(), b.doingBusinessAs()).filter(n -> !isBlank(n)).toList();
+                yield names.isEmpty() ? Optional.empty() : Optional.of(ScreeningQuery.business(names, countries(b)));
+            }
         };
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Every well-formed country code the subject carries: citizenship, addresses, document issuers. */

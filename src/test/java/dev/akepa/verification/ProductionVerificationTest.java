@@ -83,6 +83,17 @@ class ProductionVerificationTest {
     }
 
     @Test
+    void aSubjectWithoutAnyNameIsAskedForDataRatherThanScreened() {
+        Subject.Person nameless = new Subject.Person("cstap_1", true, " ", null, "1980-05-17", "USA",
+                List.of(Subjects.NEW_YORK), List.of(Subjects.SSN));
+
+        Verdict verdict = production.verify(nameless);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.DATA_REQUEST);
+        assertThat(verdict.reasons()).containsExactly("first name is missing", "last name is missing");
+    }
+
+    @Test
     void aBusinessWithAnUnassignedFeinPrefixIsAskedForData() {
         Verdict verdict = production.verify(Subjects.business("2010-03-01", Subjects.NEW_YORK, Subjects.fein("001234567")));
 

@@ -1,6 +1,7 @@
 package dev.akepa.verification.screening;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public record SdnEntry(int entityNumber, String name, SdnType type, List<String>
 
         /** The legacy file writes "individual", "vessel", "aircraft", and -0- for an entity. */
         static SdnType parse(String field) {
-            return switch (field.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (field.strip().toLowerCase(Locale.ROOT)) {
                 case "" -> ENTITY;
                 case "individual" -> INDIVIDUAL;
                 case "vessel" -> VESSEL;

@@ -9,6 +9,7 @@ import java.util.List;
  * from decisions.md. Values are compared exactly (case-sensitive), as an integrator copies them from the page.
  *
  * <table>
+ *   <caption>Sandbox outcomes</caption>
  *   <tr><th>Subject</th><th>Trigger</th><th>At identification</th><th>Once documents are attached</th></tr>
  *   <tr><td>person</td><td>lastName "Denied"</td><td>DENY</td><td>—</td></tr>
  *   <tr><td>person</td><td>lastName "WaitReview"</td><td>STEP_UP</td><td>REVIEW</td></tr>

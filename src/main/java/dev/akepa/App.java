@@ -27,7 +27,10 @@ import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.store.Database;
+import dev.akepa.verification.ProductionVerification;
 import dev.akepa.verification.SandboxVerification;
+import dev.akepa.verification.VerificationProvider;
+import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,7 +38,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +80,7 @@ public final class App implements AutoCloseable {
         Webhooks webhooks = new Webhooks(jdbi, metrics, clock,
                 WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                new SandboxVerification(), jobs, webhooks.urlGuard(), clock);
+                verificationProvider(config, clock), jobs, webhooks.urlGuard(), clock);
         kyc.addListener(webhooks.listener());
         webhooks.start();
         background.add(webhooks);
@@ -104,6 +109,19 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes());
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+    }
+
+    /** Sandbox triggers by default; production mode verifies data and screens names against the sanctions list. */
+    private static VerificationProvider verificationProvider(Config config, Clock clock) throws IOException {
+        if (config.sandbox()) return new SandboxVerification();
+        Path dir = Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString()));
+        long started = System.nanoTime();
+        SanctionsList sanctions = SanctionsList.load(dir);
+        log.info("Loaded {} sanctions list entries from {} in {} ms", sanctions.size(), dir,
+                (System.nanoTime() - started) / 1_000_000);
+        double threshold = Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD",
+                Double.toString(SanctionsList.DEFAULT_THRESHOLD)));
+        return new ProductionVerification(sanctions, clock, threshold);
     }
 
     public static App start(Config config) throws Exception {

@@ -3,6 +3,7 @@ package dev.akepa.document;
 import dev.akepa.auth.Partner;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.store.Ids;
+import dev.akepa.http.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class DocumentService {
     public Document generate(Partner partner, JsonNode body) {
         Document document = new Document(Ids.next(Ids.DOCUMENT), partner.id(), body.get("workflow").asString(),
                 body.get("name").asString(), body.get("extension").asString(), body.get("type").asString(),
-                text(body, "note"), text(body, "note_author_agent_email"), false, null, null, null, clock.millis(),
+                Json.textOrNull(body, "note"), Json.textOrNull(body, "note_author_agent_email"), false, null, null, null, clock.millis(),
                 null, null, null);
         documents.insert(document);
         return document;
@@ -67,8 +68,4 @@ public final class DocumentService {
         return store.open(document.storageKey());
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.akepa.http;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +14,12 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /** The field's text, or null when it is absent or JSON null (optional request fields). */
+    public static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();

@@ -2,6 +2,7 @@ package dev.akepa.kyc;
 
 import dev.akepa.customer.Customer;
 import dev.akepa.verification.Subject;
+import dev.akepa.http.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ final class CustomerEntities {
             String id = rep.path("id").asString();
             subjects.put(id, person(id, false, rep, "addresses"));
         }
-        subjects.put(customer.id(), new Subject.Business(customer.id(), text(data, "businessName"),
-                text(data, "doingBusinessAs"), text(data, "businessType"), text(data, "incorporationDate"),
+        subjects.put(customer.id(), new Subject.Business(customer.id(), Json.textOrNull(data, "businessName"),
+                Json.textOrNull(data, "doingBusinessAs"), Json.textOrNull(data, "businessType"), Json.textOrNull(data, "incorporationDate"),
                 addresses(data.path("businessAddresses")), documents(data)));
         return subjects;
     }
@@ -61,16 +62,16 @@ final class CustomerEntities {
     }
 
     private static Subject.Person person(String entityId, boolean isCustomer, JsonNode node, String addressField) {
-        return new Subject.Person(entityId, isCustomer, text(node, "firstName"), text(node, "lastName"),
-                text(node, "dateOfBirth"), text(node, "citizenshipCountryCodeA3"),
+        return new Subject.Person(entityId, isCustomer, Json.textOrNull(node, "firstName"), Json.textOrNull(node, "lastName"),
+                Json.textOrNull(node, "dateOfBirth"), Json.textOrNull(node, "citizenshipCountryCodeA3"),
                 addresses(node.path(addressField)), documents(node));
     }
 
     private static List<Subject.Address> addresses(JsonNode array) {
         List<Subject.Address> addresses = new ArrayList<>();
         for (JsonNode a : array) {
-            addresses.add(new Subject.Address(text(a, "type"), text(a, "addressLine1"), text(a, "addressLine2"),
-                    text(a, "city"), text(a, "stateCode"), text(a, "postalCode"), text(a, "countryCodeA3")));
+            addresses.add(new Subject.Address(Json.textOrNull(a, "type"), Json.textOrNull(a, "addressLine1"), Json.textOrNull(a, "addressLine2"),
+                    Json.textOrNull(a, "city"), Json.textOrNull(a, "stateCode"), Json.textOrNull(a, "postalCode"), Json.textOrNull(a, "countryCodeA3")));
         }
         return addresses;
     }
@@ -78,13 +79,9 @@ final class CustomerEntities {
     private static List<Subject.IdentityDocument> documents(JsonNode node) {
         List<Subject.IdentityDocument> documents = new ArrayList<>();
         for (JsonNode d : node.path("identificationDocuments")) {
-            documents.add(new Subject.IdentityDocument(text(d, "type"), text(d, "value"), text(d, "issuanceCountryCodeA3")));
+            documents.add(new Subject.IdentityDocument(Json.textOrNull(d, "type"), Json.textOrNull(d, "value"), Json.textOrNull(d, "issuanceCountryCodeA3")));
         }
         return documents;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 }

@@ -8,6 +8,7 @@ import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import dev.akepa.http.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class KycRoutes implements RouteGroup {
         JsonNode body = bodies.read(ctx, "akepa-identification");
         // The page: "syncMode: true if asynchronous".
         boolean async = body.path("syncMode").asBoolean(false);
-        String webhookUrl = textOrNull(body, "webhookURL");
-        if (webhookUrl == null) webhookUrl = textOrNull(body, "webhookUrl");
+        String webhookUrl = Json.textOrNull(body, "webhookURL");
+        if (webhookUrl == null) webhookUrl = Json.textOrNull(body, "webhookUrl");
         Responses.ok(ctx, kyc.identify(partner, body.get("customerId").asString(), async, webhookUrl));
     }
 
@@ -64,8 +65,4 @@ public final class KycRoutes implements RouteGroup {
                 EntityOutcome.fromWire(body.get("outcome").asString())));
     }
 
-    private static String textOrNull(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 }

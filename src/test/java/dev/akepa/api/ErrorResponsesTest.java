@@ -3,11 +3,10 @@ package dev.akepa.api;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Images;
-import dev.akepa.testsupport.Journeys;
+import dev.akepa.testsupport.ServerExtension;
 import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,30 +16,19 @@ import static dev.akepa.testsupport.JsonMatch.assertJson;
 
 /** Every documented error, exact JSON. */
 class ErrorResponsesTest {
-    static TestServer server;
-    static ApiClient api;
-    static Journeys j;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension(Map.of("AKEPA_MAX_UPLOAD_BYTES", "100000"));
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Map.of("AKEPA_MAX_UPLOAD_BYTES", "100000"));
-        api = server.demo();
-        j = new Journeys(api);
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void missing_token_wrong_token_and_wrong_password_are_unauthorized() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"unauthorized","message":"Authentication error"}""";
-        assertJson(server.client().get("/akepa/status/cstap_x"), 401, expected);
-        assertJson(server.client().withToken("not-a-token").get("/akepa/status/cstap_x"), 401, expected);
-        assertJson(server.client().post("/auth/get-token", "{\"user\":{\"login\":\"demo\",\"password\":\"wrong\"}}"), 401, expected);
-        assertJson(server.client().post("/auth/get-token", "{\"user\":{\"login\":\"nobody\",\"password\":\"x\"}}"), 401, expected);
+        assertJson(running.server().client().get("/akepa/status/cstap_x"), 401, expected);
+        assertJson(running.server().client().withToken("not-a-token").get("/akepa/status/cstap_x"), 401, expected);
+        assertJson(running.server().client().post("/auth/get-token", "{\"user\":{\"login\":\"demo\",\"password\":\"wrong\"}}"), 401, expected);
+        assertJson(running.server().client().post("/auth/get-token", "{\"user\":{\"login\":\"nobody\",\"password\":\"x\"}}"), 401, expected);
     }
 
     @Test
@@ -57,24 +45,24 @@ class ErrorResponsesTest {
     void unknown_customer_on_identification_and_customer_status() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"customerNotFound","context":{"customerId":"cstap_nope"},"message":"Customer not found."}""";
-        assertJson(api.post("/akepa/identification", "{\"customerId\":\"cstap_nope\"}"), 400, expected);
-        assertJson(api.get("/customer/status/cstap_nope"), 400, expected);
+        assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"cstap_nope\"}"), 400, expected);
+        assertJson(running.api().get("/customer/status/cstap_nope"), 400, expected);
     }
 
     @Test
     void status_and_update_before_identification_are_identification_not_found() {
-        String customerId = j.initIndividual("Early");
+        String customerId = running.journeys().initIndividual("Early");
         String expected = """
                 {"requestId":"{{requestId}}","code":"identificationNotFound","context":{"customerId":"%s"},"message":"Identification not found"}"""
                 .formatted(customerId);
-        assertJson(api.get("/akepa/status/" + customerId), 400, expected);
-        assertJson(api.post("/akepa/update", "{\"customerId\":\"" + customerId + "\",\"documents\":[]}"), 400, expected);
+        assertJson(running.api().get("/akepa/status/" + customerId), 400, expected);
+        assertJson(running.api().post("/akepa/update", "{\"customerId\":\"" + customerId + "\",\"documents\":[]}"), 400, expected);
     }
 
     @Test
     void duplicate_representative_ids_are_refused_at_identification() {
-        String customerId = j.initBusiness("10001", List.of("A", "B"), List.of("SameId", "SameId")).dataText("customerId");
-        assertJson(api.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 400, """
+        String customerId = running.journeys().initBusiness("10001", List.of("A", "B"), List.of("SameId", "SameId")).dataText("customerId");
+        assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 400, """
                 {"requestId":"{{requestId}}","code":"extAkepa","subCode":4091,"message":"Multiple entities cannot have the same external_entity_id."}""");
     }
 
@@ -82,103 +70,103 @@ class ErrorResponsesTest {
     void duplicate_ssn_and_duplicate_reference_are_refused() {
         String ssn = Fixtures.nineDigits();
         String reference = Fixtures.reference();
-        String first = api.post("/customer/init", Fixtures.individual(reference, "One", ssn)).dataText("customerId");
-        assertJson(api.post("/customer/init", Fixtures.individual(Fixtures.reference(), "Two", ssn)), 400, """
+        String first = running.api().post("/customer/init", Fixtures.individual(reference, "One", ssn)).dataText("customerId");
+        assertJson(running.api().post("/customer/init", Fixtures.individual(Fixtures.reference(), "Two", ssn)), 400, """
                 {"requestId":"{{requestId}}","code":"customerExists","context":{"cFiAggregatorId":"demo","customerId":"%s"},"message":"Customer exists."}"""
                 .formatted(first));
-        assertJson(api.post("/customer/init", Fixtures.individual(reference, "Three", Fixtures.nineDigits())), 400, """
+        assertJson(running.api().post("/customer/init", Fixtures.individual(reference, "Three", Fixtures.nineDigits())), 400, """
                 {"requestId":"{{requestId}}","code":"referenceExists","context":{"reference":"%s","entityId":"%s"},"message":"Reference exists."}"""
                 .formatted(reference, first));
     }
 
     @Test
     void upload_errors() {
-        assertJson(api.upload("doc_6nUpgZJJXI0WAWhT1etoaK1", Images.jpeg(100), "a.jpg"), 400, """
+        assertJson(running.api().upload("doc_6nUpgZJJXI0WAWhT1etoaK1", Images.jpeg(100), "a.jpg"), 400, """
                 {"requestId":"{{requestId}}","code":"documentNotFound","context":{"documentId":"doc_6nUpgZJJXI0WAWhT1etoaK1"},"message":"Document doc_6nUpgZJJXI0WAWhT1etoaK1 not found"}""");
 
-        String id = api.post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
-        assertJson(api.upload(id, Images.png(100), "a.jpg"), 400, """
+        String id = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
+        assertJson(running.api().upload(id, Images.png(100), "a.jpg"), 400, """
                 {"requestId":"{{requestId}}","code":"fileTypeMismatch","context":{"extension":"jpg"},"message":"File content is not a jpg image"}""");
-        assertJson(api.upload(id, Images.jpeg(100_001), "big.jpg"), 413, """
+        assertJson(running.api().upload(id, Images.jpeg(100_001), "big.jpg"), 413, """
                 {"requestId":"{{requestId}}","code":"fileTooLarge","context":{"maxBytes":100000},"message":"File exceeds the limit of 100000 bytes"}""");
         String boundary = "xyz";
         byte[] noFile = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        assertJson(api.send("POST", "/akepa/document/upload/" + id, "multipart/form-data; boundary=" + boundary, noFile), 400, """
+        assertJson(running.api().send("POST", "/akepa/document/upload/" + id, "multipart/form-data; boundary=" + boundary, noFile), 400, """
                 {"requestId":"{{requestId}}","code":"fileNotFound","message":"No file in the multipart/form-data body"}""");
-        assertJson(api.send("POST", "/akepa/document/upload/" + id, "application/json", "{}".getBytes()), 415, """
+        assertJson(running.api().send("POST", "/akepa/document/upload/" + id, "application/json", "{}".getBytes()), 415, """
                 {"requestId":"{{requestId}}","code":"unsupportedMediaType","message":"Content-Type must be multipart/form-data"}""");
 
-        assertJson(api.upload(id, Images.jpeg(1000), "a.jpg"), 200, """
+        assertJson(running.api().upload(id, Images.jpeg(1000), "a.jpg"), 200, """
                 {"code":"0","data":{"id":"%s","aggregatorId":"demo","uploadStatus":true,"workflow":"PERSONAL","name":"front",
                  "extension":"jpg","type":"license","dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(id));
-        assertJson(api.upload(id, Images.jpeg(1000), "a.jpg"), 400, """
+        assertJson(running.api().upload(id, Images.jpeg(1000), "a.jpg"), 400, """
                 {"requestId":"{{requestId}}","code":"extAkepa","subCode":4091,"message":"The specified document has already been uploaded."}""");
     }
 
     @Test
     void update_errors_in_the_rulings_order() {
-        String customerId = j.initIndividual("Upd");
-        j.identify(customerId);
-        String notUploaded = api.post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
-        assertJson(api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, "doc_missing", "front"}))), 400, """
+        String customerId = running.journeys().initIndividual("Upd");
+        running.journeys().identify(customerId);
+        String notUploaded = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
+        assertJson(running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, "doc_missing", "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"documentNotFound","context":{"documentId":"doc_missing"},"message":"Document doc_missing not found"}""");
-        assertJson(api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, notUploaded, "front"}))), 400, """
+        assertJson(running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, notUploaded, "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"fileNotFound","context":{"documentId":"%1$s"},"message":"Document %1$s has no uploaded file"}"""
                 .formatted(notUploaded));
-        String uploaded = j.uploadedDocument("license", "front");
-        assertJson(api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{"NoSuchEntity", uploaded, "front"}))), 400, """
+        String uploaded = running.journeys().uploadedDocument("license", "front");
+        assertJson(running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{"NoSuchEntity", uploaded, "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"entityNotFound","context":{"entityId":"NoSuchEntity"},"message":"Entity NoSuchEntity not found"}""");
 
-        String other = j.initIndividual("Other");
-        j.identify(other);
-        api.post("/akepa/update", Fixtures.update(other, List.<String[]>of(new String[]{other, uploaded, "front"})));
-        assertJson(api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, uploaded, "front"}))), 400, """
+        String other = running.journeys().initIndividual("Other");
+        running.journeys().identify(other);
+        running.api().post("/akepa/update", Fixtures.update(other, List.<String[]>of(new String[]{other, uploaded, "front"})));
+        assertJson(running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, uploaded, "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"documentInUse","context":{"documentId":"%1$s"},"message":"Document %1$s is already attached"}"""
                 .formatted(uploaded));
     }
 
     @Test
     void update_of_a_completed_entity_and_of_a_completed_application() {
-        String customerId = j.initBusiness("00000", List.of("Smith"), List.of("ExtBusRepId123")).dataText("customerId");
-        j.identify(customerId);
-        j.attachLicence(customerId, "ExtBusRepId123");
-        String more = j.uploadedDocument("license", "front");
-        assertJson(api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{"ExtBusRepId123", more, "front"}))), 400, """
+        String customerId = running.journeys().initBusiness("00000", List.of("Smith"), List.of("ExtBusRepId123")).dataText("customerId");
+        running.journeys().identify(customerId);
+        running.journeys().attachLicence(customerId, "ExtBusRepId123");
+        String more = running.journeys().uploadedDocument("license", "front");
+        assertJson(running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{"ExtBusRepId123", more, "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"statusApplicationEntity","message":"Entity ExtBusRepId123 has status completed"}""");
 
-        String denied = j.initIndividual("Denied");
-        String applicationId = j.identify(denied).dataText("applicationId");
-        assertJson(api.post("/akepa/update", Fixtures.update(denied, List.<String[]>of(new String[]{denied, more, "front"}))), 400, """
+        String denied = running.journeys().initIndividual("Denied");
+        String applicationId = running.journeys().identify(denied).dataText("applicationId");
+        assertJson(running.api().post("/akepa/update", Fixtures.update(denied, List.<String[]>of(new String[]{denied, more, "front"}))), 400, """
                 {"requestId":"{{requestId}}","code":"statusApplication","message":"Application %s has status completed"}"""
                 .formatted(applicationId));
     }
 
     @Test
     void malformed_json_wrong_content_type_unknown_route_and_wrong_method() {
-        assertJson(api.post("/akepa/identification", "{\"customerId\":"), 400, """
+        assertJson(running.api().post("/akepa/identification", "{\"customerId\":"), 400, """
                 {"requestId":"{{requestId}}","code":"invalidJson","message":"{{any}}"}""");
-        assertJson(api.send("POST", "/akepa/identification", "text/plain", "{}".getBytes()), 415, """
+        assertJson(running.api().send("POST", "/akepa/identification", "text/plain", "{}".getBytes()), 415, """
                 {"requestId":"{{requestId}}","code":"unsupportedMediaType","message":"Content-Type must be application/json"}""");
-        assertJson(api.get("/akepa/nothing-here"), 404, """
+        assertJson(running.api().get("/akepa/nothing-here"), 404, """
                 {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
-        assertJson(api.send("DELETE", "/akepa/identification", null, null), 405, """
+        assertJson(running.api().send("DELETE", "/akepa/identification", null, null), 405, """
                 {"requestId":"{{requestId}}","code":"methodNotAllowed","message":"Method not allowed"}""");
     }
 
     @Test
     void oversize_json_body_is_refused() {
         String huge = "{\"customerId\":\"" + "x".repeat(1_100_000) + "\"}";
-        assertJson(api.post("/akepa/identification", huge), 413, """
+        assertJson(running.api().post("/akepa/identification", huge), 413, """
                 {"requestId":"{{requestId}}","code":"requestTooLarge","message":"Request body exceeds 1048576 bytes"}""");
     }
 
     @Test
     void a_file_far_over_the_limit_is_refused_by_its_declared_length() {
-        String id = api.post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
-        assertJson(api.upload(id, Images.jpeg(1_000_000), "huge.jpg"), 413, """
+        String id = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
+        assertJson(running.api().upload(id, Images.jpeg(1_000_000), "huge.jpg"), 413, """
                 {"requestId":"{{requestId}}","code":"fileTooLarge","context":{"maxBytes":100000},"message":"File exceeds the limit of 100000 bytes"}""");
-        assertJson(api.upload(id, Images.jpeg(1000), "ok.jpg"), 200, """
+        assertJson(running.api().upload(id, Images.jpeg(1000), "ok.jpg"), 200, """
                 {"code":"0","data":{"id":"%s","aggregatorId":"demo","uploadStatus":true,"workflow":"PERSONAL","name":"front",
                  "extension":"jpg","type":"license","dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(id));
     }

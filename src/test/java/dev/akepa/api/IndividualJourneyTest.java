@@ -1,14 +1,12 @@
 package dev.akepa.api;
 
-import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Images;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,23 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page's individual workflow, every response asserted as exact JSON. */
 class IndividualJourneyTest {
-    static TestServer server;
-    static ApiClient api;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        api = server.demo();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void token_is_issued_with_its_expiry() {
-        ApiResponse r = server.client().post("/auth/get-token", "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}");
+        ApiResponse r = running.server().client().post("/auth/get-token", "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}");
         assertJson(r, 200, """
                 {"code":"0","data":{"token":"{{token}}","dtsExpireAt":"{{time}}"},"requestId":"{{requestId}}"}""");
     }
@@ -41,36 +30,36 @@ class IndividualJourneyTest {
     @Test
     void default_individual_goes_from_step_up_to_approved_with_two_licence_sides() {
         String reference = Fixtures.reference();
-        ApiResponse init = api.post("/customer/init", Fixtures.individual(reference, "Smith", Fixtures.nineDigits()));
+        ApiResponse init = running.api().post("/customer/init", Fixtures.individual(reference, "Smith", Fixtures.nineDigits()));
         assertJson(init, 200, """
                 {"code":"0","data":{"customerId":"{{id:cstap_}}","reference":"%s","customerType":"individual",
                  "kycStatus":"WAITING_DATA","dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(reference));
         String customerId = init.dataText("customerId");
 
-        ApiResponse identification = api.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}");
+        ApiResponse identification = running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}");
         assertJson(identification, 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"pending_step_up","outcome":null,
                  "entityApplications":[{"entityId":"%1$s","isCustomer":true,"status":"pending_step_up","outcome":null}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
         String applicationId = identification.dataText("applicationId");
-        assertThat(new Journeys(api).kycStatus(customerId)).isEqualTo("WAITING_DATA");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("WAITING_DATA");
 
-        ApiResponse generated = api.post("/akepa/document/generate", """
+        ApiResponse generated = running.api().post("/akepa/document/generate", """
                 {"workflow":"PERSONAL","name":"front","extension":"jpg","type":"license","note":"Front of DL"}""");
         assertJson(generated, 200, """
                 {"code":"0","data":{"id":"{{id:doc_}}","aggregatorId":"demo","uploadStatus":false,"workflow":"PERSONAL",
                  "name":"front","extension":"jpg","type":"license","dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""");
         String front = generated.dataText("id");
 
-        ApiResponse uploaded = api.upload(front, Images.jpeg(50_000), "front.jpg");
+        ApiResponse uploaded = running.api().upload(front, Images.jpeg(50_000), "front.jpg");
         assertJson(uploaded, 200, """
                 {"code":"0","data":{"id":"%s","aggregatorId":"demo","uploadStatus":true,"workflow":"PERSONAL",
                  "name":"front","extension":"jpg","type":"license","dtsCreatedAt":"%s"},"requestId":"{{requestId}}"}"""
                 .formatted(front, generated.dataText("dtsCreatedAt")));
 
-        String back = new Journeys(api).uploadedDocument("license", "back");
-        ApiResponse updated = api.post("/akepa/update", Fixtures.update(customerId,
+        String back = running.journeys().uploadedDocument("license", "back");
+        ApiResponse updated = running.api().post("/akepa/update", Fixtures.update(customerId,
                 List.of(new String[]{customerId, front, "front"}, new String[]{customerId, back, "back"})));
         assertJson(updated, 200, """
                 {"code":"0","data":{"applicationId":"%1$s","aggregatorId":"demo","customerId":"%2$s",
@@ -78,37 +67,37 @@ class IndividualJourneyTest {
                  "entityApplications":[{"entityId":"%2$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(applicationId, customerId));
 
-        assertJson(api.get("/akepa/status/" + customerId), 200, updated.json().toString()
+        assertJson(running.api().get("/akepa/status/" + customerId), 200, updated.json().toString()
                 .replace(updated.json().get("requestId").asString(), "{{requestId}}"));
-        assertThat(new Journeys(api).kycStatus(customerId)).isEqualTo("APPROVED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("APPROVED");
     }
 
     @Test
     void one_side_of_a_licence_leaves_the_entity_waiting_for_documents() {
-        Journeys j = new Journeys(api);
-        String customerId = j.initIndividual("Jones");
-        j.identify(customerId);
-        String front = j.uploadedDocument("license", "front");
-        ApiResponse r = api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, front, "front"})));
+        Journeys j = running.journeys();
+        String customerId = running.journeys().initIndividual("Jones");
+        running.journeys().identify(customerId);
+        String front = running.journeys().uploadedDocument("license", "front");
+        ApiResponse r = running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, front, "front"})));
         assertThat(r.data().get("status").asString()).isEqualTo("pending_step_up");
         assertThat(r.data().get("entityApplications").get(0).get("status").asString()).isEqualTo("pending_step_up");
     }
 
     @Test
     void a_passport_front_alone_satisfies_step_up() {
-        Journeys j = new Journeys(api);
-        String customerId = j.initIndividual("Brown");
-        j.identify(customerId);
-        String passport = j.uploadedDocument("passport", "front");
-        ApiResponse r = api.post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, passport, "front"})));
+        Journeys j = running.journeys();
+        String customerId = running.journeys().initIndividual("Brown");
+        running.journeys().identify(customerId);
+        String passport = running.journeys().uploadedDocument("passport", "front");
+        ApiResponse r = running.api().post("/akepa/update", Fixtures.update(customerId, List.<String[]>of(new String[]{customerId, passport, "front"})));
         assertThat(r.data().get("outcome").asString()).isEqualTo("Approved");
     }
 
     @Test
     void customer_status_masks_identification_values() {
         String ssn = Fixtures.nineDigits();
-        String customerId = api.post("/customer/init", Fixtures.individual(Fixtures.reference(), "Masked", ssn)).dataText("customerId");
-        ApiResponse r = api.get("/customer/status/" + customerId);
+        String customerId = running.api().post("/customer/init", Fixtures.individual(Fixtures.reference(), "Masked", ssn)).dataText("customerId");
+        ApiResponse r = running.api().get("/customer/status/" + customerId);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.data().get("customer").get("identificationDocuments").get(0).get("value").asString())
                 .isEqualTo("*****" + ssn.substring(5));
@@ -118,16 +107,16 @@ class IndividualJourneyTest {
 
     @Test
     void async_identification_answers_running_and_finishes_in_the_background() throws Exception {
-        Journeys j = new Journeys(api);
-        String customerId = j.initIndividual("Async");
-        ApiResponse r = api.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\",\"syncMode\":true}");
+        Journeys j = running.journeys();
+        String customerId = running.journeys().initIndividual("Async");
+        ApiResponse r = running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\",\"syncMode\":true}");
         assertThat(r.data().get("status").asString()).isEqualTo("running");
         assertThat(r.data().get("entityApplications").get(0).get("status").asString()).isEqualTo("running");
-        assertThat(new Journeys(api).kycStatus(customerId)).isIn("PENDING", "WAITING_DATA");
+        assertThat(running.journeys().kycStatus(customerId)).isIn("PENDING", "WAITING_DATA");
         String status = null;
         for (int i = 0; i < 100 && !"pending_step_up".equals(status); i++) {
             Thread.sleep(50);
-            status = j.status(customerId).dataText("status");
+            status = running.journeys().status(customerId).dataText("status");
         }
         assertThat(status).isEqualTo("pending_step_up");
     }

@@ -1,12 +1,9 @@
 package dev.akepa.api;
 
-import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
-import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,60 +12,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every trigger of the page's sandbox table, and the default business path, through to kycStatus. */
 class SandboxTriggersTest {
-    static TestServer server;
-    static ApiClient api;
-    static Journeys j;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        api = server.demo();
-        j = new Journeys(api);
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void individual_named_Denied_is_denied_at_identification() {
-        String customerId = j.initIndividual("Denied");
-        assertJson(api.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 200, """
+        String customerId = running.journeys().initIndividual("Denied");
+        assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"completed","outcome":"Denied",
                  "entityApplications":[{"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"denied"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
-        assertThat(j.kycStatus(customerId)).isEqualTo("DECLINED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("DECLINED");
     }
 
     @Test
     void individual_named_WaitReview_waits_for_review_after_documents_then_a_decision_completes_it() {
-        String customerId = j.initIndividual("WaitReview");
-        assertThat(j.identify(customerId).dataText("status")).isEqualTo("pending_step_up");
-        ApiResponse updated = j.attachLicence(customerId, customerId);
+        String customerId = running.journeys().initIndividual("WaitReview");
+        assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("pending_step_up");
+        ApiResponse updated = running.journeys().attachLicence(customerId, customerId);
         assertJson(updated, 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"waiting_review","outcome":null,
                  "entityApplications":[{"entityId":"%1$s","isCustomer":true,"status":"waiting_review","outcome":null}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
-        assertThat(j.kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
 
-        ApiResponse decided = api.post("/akepa/sandbox/review",
+        ApiResponse decided = running.api().post("/akepa/sandbox/review",
                 "{\"customerId\":\"%1$s\",\"entityId\":\"%1$s\",\"outcome\":\"approved\"}".formatted(customerId));
         assertJson(decided, 200, """
                 {"code":"0","data":{"applicationId":"%2$s","aggregatorId":"demo","customerId":"%1$s",
                  "status":"completed","outcome":"Approved",
                  "entityApplications":[{"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId, updated.dataText("applicationId")));
-        assertThat(j.kycStatus(customerId)).isEqualTo("APPROVED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("APPROVED");
     }
 
     @Test
     void sandbox_review_of_an_entity_not_waiting_for_review_is_refused() {
-        String customerId = j.initIndividual("Smith");
-        j.identify(customerId);
-        assertJson(api.post("/akepa/sandbox/review",
+        String customerId = running.journeys().initIndividual("Smith");
+        running.journeys().identify(customerId);
+        assertJson(running.api().post("/akepa/sandbox/review",
                         "{\"customerId\":\"%1$s\",\"entityId\":\"%1$s\",\"outcome\":\"denied\"}".formatted(customerId)), 400, """
                 {"requestId":"{{requestId}}","code":"statusApplicationEntity","message":"Entity %s has status pending_step_up"}"""
                 .formatted(customerId));
@@ -76,14 +62,14 @@ class SandboxTriggersTest {
 
     @Test
     void default_business_is_approved_while_its_representative_waits_for_documents() {
-        ApiResponse init = j.initBusiness("10001", List.of("Smith"), List.of("ExtBusRepId123"));
+        ApiResponse init = running.journeys().initBusiness("10001", List.of("Smith"), List.of("ExtBusRepId123"));
         String customerId = init.dataText("customerId");
         assertJson(init, 200, """
                 {"code":"0","data":{"customerId":"{{id:cstab_}}","reference":"{{any}}","customerType":"business",
                  "kycStatus":"WAITING_DATA","dtsCreatedAt":"{{time}}",
                  "businessRepresentatives":[{"id":"ExtBusRepId123","firstName":"Rep0","lastName":"Smith"}]},
                  "requestId":"{{requestId}}"}""");
-        ApiResponse identification = j.identify(customerId);
+        ApiResponse identification = running.journeys().identify(customerId);
         assertJson(identification, 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"pending_step_up","outcome":null,
@@ -92,7 +78,7 @@ class SandboxTriggersTest {
                    {"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
 
-        ApiResponse updated = j.attachLicence(customerId, "ExtBusRepId123");
+        ApiResponse updated = running.journeys().attachLicence(customerId, "ExtBusRepId123");
         assertJson(updated, 200, """
                 {"code":"0","data":{"applicationId":"%2$s","aggregatorId":"demo","customerId":"%1$s",
                  "status":"completed","outcome":"Approved",
@@ -100,22 +86,22 @@ class SandboxTriggersTest {
                    {"entityId":"ExtBusRepId123","isCustomer":false,"status":"completed","outcome":"approved"},
                    {"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId, identification.dataText("applicationId")));
-        assertThat(j.kycStatus(customerId)).isEqualTo("APPROVED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("APPROVED");
     }
 
     @Test
     void representative_without_id_gets_a_generated_one() {
-        ApiResponse init = j.initBusiness("10001", List.of("Smith"), null);
+        ApiResponse init = running.journeys().initBusiness("10001", List.of("Smith"), null);
         String repId = init.data().get("businessRepresentatives").get(0).get("id").asString();
         assertThat(repId).matches("brep_[0-9A-Za-z]{22}");
-        ApiResponse identification = j.identify(init.dataText("customerId"));
+        ApiResponse identification = running.journeys().identify(init.dataText("customerId"));
         assertThat(identification.data().get("entityApplications").get(0).get("entityId").asString()).isEqualTo(repId);
     }
 
     @Test
     void representative_named_Denied_denies_the_whole_journey() {
-        String customerId = j.initBusiness("10001", List.of("Smith", "Denied"), List.of("RepA", "RepB")).dataText("customerId");
-        assertJson(j.identify(customerId), 200, """
+        String customerId = running.journeys().initBusiness("10001", List.of("Smith", "Denied"), List.of("RepA", "RepB")).dataText("customerId");
+        assertJson(running.journeys().identify(customerId), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"completed","outcome":"Denied",
                  "entityApplications":[
@@ -123,14 +109,14 @@ class SandboxTriggersTest {
                    {"entityId":"RepB","isCustomer":false,"status":"completed","outcome":"denied"},
                    {"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
-        assertThat(j.kycStatus(customerId)).isEqualTo("DECLINED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("DECLINED");
     }
 
     @Test
     void representative_named_WaitReview_puts_the_journey_in_review_after_documents() {
-        String customerId = j.initBusiness("10001", List.of("WaitReview"), List.of("RepW")).dataText("customerId");
-        assertThat(j.identify(customerId).dataText("status")).isEqualTo("pending_step_up");
-        ApiResponse updated = j.attachLicence(customerId, "RepW");
+        String customerId = running.journeys().initBusiness("10001", List.of("WaitReview"), List.of("RepW")).dataText("customerId");
+        assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("pending_step_up");
+        ApiResponse updated = running.journeys().attachLicence(customerId, "RepW");
         assertJson(updated, 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"waiting_review","outcome":null,
@@ -138,38 +124,38 @@ class SandboxTriggersTest {
                    {"entityId":"RepW","isCustomer":false,"status":"waiting_review","outcome":null},
                    {"entityId":"%1$s","isCustomer":true,"status":"completed","outcome":"approved"}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
-        assertThat(j.kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
 
-        ApiResponse denied = api.post("/akepa/sandbox/review",
+        ApiResponse denied = running.api().post("/akepa/sandbox/review",
                 "{\"customerId\":\"%s\",\"entityId\":\"RepW\",\"outcome\":\"denied\"}".formatted(customerId));
         assertThat(denied.data().get("status").asString()).isEqualTo("completed");
         assertThat(denied.data().get("outcome").asString()).isEqualTo("Denied");
-        assertThat(j.kycStatus(customerId)).isEqualTo("DECLINED");
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("DECLINED");
     }
 
     @Test
     void primary_postal_code_00000_puts_the_business_in_review_at_identification() {
-        String customerId = j.initBusiness("00000", List.of("Smith"), List.of("RepP")).dataText("customerId");
-        assertJson(j.identify(customerId), 200, """
+        String customerId = running.journeys().initBusiness("00000", List.of("Smith"), List.of("RepP")).dataText("customerId");
+        assertJson(running.journeys().identify(customerId), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
                  "status":"waiting_review","outcome":null,
                  "entityApplications":[
                    {"entityId":"RepP","isCustomer":false,"status":"pending_step_up","outcome":null},
                    {"entityId":"%1$s","isCustomer":true,"status":"waiting_review","outcome":null}]},
                  "requestId":"{{requestId}}"}""".formatted(customerId));
-        assertThat(j.kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
-        j.attachLicence(customerId, "RepP");
-        assertThat(j.status(customerId).dataText("status")).isEqualTo("waiting_review");
-        ApiResponse approved = api.post("/akepa/sandbox/review",
+        assertThat(running.journeys().kycStatus(customerId)).isEqualTo("WAITING_REVIEW");
+        running.journeys().attachLicence(customerId, "RepP");
+        assertThat(running.journeys().status(customerId).dataText("status")).isEqualTo("waiting_review");
+        ApiResponse approved = running.api().post("/akepa/sandbox/review",
                 "{\"customerId\":\"%1$s\",\"entityId\":\"%1$s\",\"outcome\":\"approved\"}".formatted(customerId));
         assertThat(approved.dataText("outcome")).isEqualTo("Approved");
     }
 
     @Test
     void repeated_identification_returns_the_same_application_unchanged() {
-        String customerId = j.initIndividual("Again");
-        ApiResponse first = j.identify(customerId);
-        ApiResponse second = j.identify(customerId);
+        String customerId = running.journeys().initIndividual("Again");
+        ApiResponse first = running.journeys().identify(customerId);
+        ApiResponse second = running.journeys().identify(customerId);
         assertThat(second.data()).isEqualTo(first.data());
     }
 }

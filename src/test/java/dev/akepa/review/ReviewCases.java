@@ -28,4 +28,15 @@ final class ReviewCases {
         assertThat(journeys.identify(customerId).dataText("status")).isEqualTo("waiting_review");
         return customerId;
     }
+
+    /** Business entity (postal code 00000) and its one representative ("WaitReview", documents attached) both waiting. */
+    static String waitingBusinessAndRepresentative(ApiClient partner, String representativeId) {
+        Journeys journeys = new Journeys(partner);
+        String customerId = journeys.initBusiness("00000", List.of("WaitReview"), List.of(representativeId))
+                .dataText("customerId");
+        journeys.identify(customerId);
+        var entities = journeys.attachLicence(customerId, representativeId).data().get("entityApplications");
+        assertThat(entities.valueStream().map(e -> e.get("status").asString())).containsOnly("waiting_review");
+        return customerId;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a reviewer's password, for the console and the review API alike. After {@code maxFailedLogins}
  * consecutive failures the login is locked for {@code lockout}, counted in the database so every node agrees;
- * while locked, not even the right password is accepted, and no password is checked. Logins, failures and
+ * while locked, not even the right password is accepted (it is not even compared). Logins, failures and
  * lock-outs of existing accounts go to the audit trail (unknown logins do not: a mistyped password in the login
  * field must not end up on record).
  */
@@ -25,8 +25,8 @@ final class ReviewerLogins {
     private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
-    /** Checked for unknown logins, so they take as long as known ones and timing does not reveal accounts. */
-    private final String decoyHash;
+    /** Checked for unknown and locked logins, so they take as long as others and timing reveals nothing. */
+    private volatile String decoyHash;
 
     ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config, Clock clock) {
         this.reviewers = reviewers;
@@ -34,7 +34,6 @@ final class ReviewerLogins {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-        this.decoyHash = hasher.hash(OpaqueTokens.generate());
     }
 
     /** The reviewer when the login is known, not locked and the password right; empty otherwise (never says which). */
@@ -45,12 +44,15 @@ final class ReviewerLogins {
         }
         var stored = reviewers.findByLogin(login);
         if (stored.isEmpty()) {
-            hasher.matches(password, decoyHash);
+            hasher.matches(password, decoy());
             return Optional.empty();
         }
         long now = clock.millis();
         Reviewer reviewer = stored.get().reviewer();
-        if (stored.get().lockedUntilMillis() > now) return Optional.empty();
+        if (stored.get().lockedUntilMillis() > now) {
+            hasher.matches(password, decoy());
+            return Optional.empty();
+        }
         if (!hasher.matches(password, stored.get().passwordHash())) {
             boolean locked = reviewers.recordFailure(reviewer.id(), config.maxFailedLogins(), now + config.lockout().toMillis());
             audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, locked ? "locked" : "login-failed",
@@ -61,6 +63,13 @@ final class ReviewerLogins {
         reviewers.resetFailures(reviewer.id());
         audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, "login", channel, null, null, now));
         return Optional.of(reviewer);
+    }
+
+    /** Made on first use rather than at start-up (a hash costs as much as a check). A race only makes two. */
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) decoyHash = decoy = hasher.hash(OpaqueTokens.generate());
+        return decoy;
     }
 
     void recordLogout(Reviewer reviewer) {

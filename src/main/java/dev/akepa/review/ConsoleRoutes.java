@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /** The reviewer console: login/logout, queue, case page, reveal, decisions, document images. */
@@ -129,9 +130,11 @@ final class ConsoleRoutes implements RouteGroup {
     private void reveal(Context ctx) {
         Reviewer reviewer = ReviewerAuthentication.reviewer(ctx);
         var customer = cases.customer(ctx.pathParam("customerId"));
+        CasePage page = cases.load(reviewer, ReviewerAuthentication.csrf(ctx), customer.id(), true, null, null);
+        // On record before a single unmasked byte leaves the server.
         audit.append(AuditEntry.reviewerAction(AuditKind.REVEAL, reviewer.login(), "reveal",
                 "masked customer data shown in the console", customer.id(), customer.partnerId(), clock.millis()));
-        renderCase(ctx, 200, true, null, null);
+        pages.render(ctx, 200, "case", page);
     }
 
     private void decide(Context ctx) {
@@ -183,7 +186,7 @@ final class ConsoleRoutes implements RouteGroup {
         ctx.contentType("text/css; charset=utf-8").result(css);
     }
 
-    private static String oneOf(String value, java.util.List<String> allowed) {
+    private static String oneOf(String value, List<String> allowed) {
         return value != null && allowed.contains(value) ? value : "";
     }
 

@@ -28,11 +28,12 @@ import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
-import dev.akepa.kyc.WebhookUrlPolicy;
 import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.SandboxVerification;
+import dev.akepa.webhook.WebhookConfig;
+import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -75,8 +76,13 @@ public final class App implements AutoCloseable {
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
+        Webhooks webhooks = new Webhooks(jdbi, metrics, clock,
+                WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                new SandboxVerification(), jobs, WebhookUrlPolicy.ALLOW_ALL, clock);
+                new SandboxVerification(), jobs, webhooks.urlGuard(), clock);
+        kyc.addListener(webhooks.listener());
+        webhooks.start();
+        background.add(webhooks);
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
         this.documentStore = switch (config.get("AKEPA_STORAGE", "local")) {
             case "local" -> new LocalDocumentStore(config.dataDir());
@@ -104,6 +110,7 @@ public final class App implements AutoCloseable {
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
+                webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 review);
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
@@ -130,7 +137,8 @@ public final class App implements AutoCloseable {
     }
 
     private void stopBackground() {
-        for (AutoCloseable c : background) {
+        // Reverse start order: workers stop before what they use.
+        for (AutoCloseable c : background.reversed()) {
             try {
                 c.close();
             } catch (Exception e) {

@@ -6,7 +6,6 @@ import dev.akepa.http.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.JsonBodies;
-import dev.akepa.http.RefusedBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.Times;
@@ -61,7 +60,6 @@ public final class DocumentRoutes implements RouteGroup {
         }
         long max = service.maxUploadBytes();
         if (ctx.req().getContentLengthLong() > max + MULTIPART_OVERHEAD) {
-            RefusedBodies.drain(ctx);
             throw ApiErrors.fileTooLarge(max);
         }
         UploadedFile file = firstFile(ctx, max);
@@ -80,8 +78,7 @@ public final class DocumentRoutes implements RouteGroup {
             throw e;
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             if (mentionsSize(e)) {
-                RefusedBodies.drain(ctx);
-                throw ApiErrors.fileTooLarge(max);
+                    throw ApiErrors.fileTooLarge(max);
             }
             throw new ApiException(400, "invalidMultipart", null, null, "The multipart/form-data body could not be read");
         }

@@ -46,10 +46,13 @@ public final class HttpServer {
             for (RouteGroup group : groups) group.register(routes);
             routes.after(ctx -> {
                 Timer.Sample sample = ctx.attribute(TIMER_SAMPLE);
-                if (sample == null || ctx.endpoint() == null) return;
+                var matched = ctx.endpoints().matchedHttpEndpoint();
+                // Unmatched requests share one tag so probing random paths cannot grow the metric set.
+                String route = matched == null ? "unmatched" : matched.path;
+                if (sample == null) return;
                 sample.stop(metrics.timer("akepa.http.requests",
                         "method", ctx.method().name(),
-                        "route", ctx.endpoint().path,
+                        "route", route,
                         "status", Integer.toString(ctx.statusCode())));
             });
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));

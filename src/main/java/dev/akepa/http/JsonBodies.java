@@ -26,19 +26,16 @@ public final class JsonBodies {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            RefusedBodies.drain(ctx);
             throw ApiErrors.bodyTooLarge(maxBytes);
         }
         JsonNode body;
         try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
             body = Json.MAPPER.readTree(in);
         } catch (LimitedInputStream.LimitExceeded e) {
-            RefusedBodies.drain(ctx);
             throw ApiErrors.bodyTooLarge(maxBytes);
         } catch (JacksonException e) {
             if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
-                RefusedBodies.drain(ctx);
-                throw ApiErrors.bodyTooLarge(maxBytes);
+                    throw ApiErrors.bodyTooLarge(maxBytes);
             }
             throw ApiErrors.invalidJson(e.getOriginalMessage());
         } catch (IOException e) {

@@ -30,6 +30,8 @@ public final class Responses {
 
     /** {"requestId","code","subCode"?,"context"?,"message"?} with the error's HTTP status. */
     public static void error(Context ctx, ApiException e) {
+        // A refused request's body may still be arriving; read it off so the client gets this answer.
+        RefusedBodies.drain(ctx);
         ObjectNode body = Json.object();
         body.put("requestId", requestId(ctx));
         body.put("code", e.code());

@@ -112,8 +112,14 @@ class ReviewApiTest {
                  "params":{"missingProperty":"reason"},"message":"must have required property 'reason'"}],"requestId":"{{requestId}}"}""");
         assertJson(reviewer.postJson("/review/decisions", decision(customerId, customerId, "denied", "   "), REVIEWER_HEADER, token),
                 400, """
-                {"code":"requestValidateError","context":[{"instancePath":"/reason","schemaPath":"#/properties/reason/pattern",
-                 "keyword":"pattern","params":{"pattern":"\\\\S"},"message":"must match pattern \\"\\\\S\\""}],"requestId":"{{requestId}}"}""");
+                {"code":"requestValidateError","context":[{"instancePath":"/reason","schemaPath":"#/properties/reason/minLength",
+                 "keyword":"minLength","params":{"limit":1},"message":"must NOT have fewer than 1 characters"}],
+                 "requestId":"{{requestId}}"}""");
+        assertJson(reviewer.postJson("/review/decisions", decision(customerId, customerId, "denied", ""), REVIEWER_HEADER, token),
+                400, """
+                {"code":"requestValidateError","context":[{"instancePath":"/reason","schemaPath":"#/properties/reason/minLength",
+                 "keyword":"minLength","params":{"limit":1},"message":"must NOT have fewer than 1 characters"}],
+                 "requestId":"{{requestId}}"}""");
         assertJson(reviewer.postJson("/review/decisions", decision(customerId, customerId, "maybe", "why not"), REVIEWER_HEADER, token),
                 400, """
                 {"code":"requestValidateError","context":[{"instancePath":"/outcome","schemaPath":"#/properties/outcome/enum",

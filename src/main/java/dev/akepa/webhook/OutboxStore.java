@@ -1,0 +1,228 @@
+package dev.akepa.webhook;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The outbox tables: enqueue, claim, record attempts, replay. All SQL runs on H2 and PostgreSQL alike. */
+final class OutboxStore {
+    static final String PENDING = "pending";
+    static final String WAITING = "waiting";
+
+    private final Jdbi jdbi;
+
+    OutboxStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    record NewMessage(String id, long partnerId, String applicationId, String customerId, String url, String body,
+                      long changedAt, long createdAt) {}
+
+    /** A row this process now owns until its lease ends. */
+    record Claimed(String id, long partnerId, String applicationId, String url, String body, int series,
+                   int attempts, long changedAt, String claimToken) {}
+
+    /** What an attempt did to its message. */
+    enum Result {
+        DELIVERED("delivered"), RETRYING("pending"), FAILED("failed"), GONE("gone");
+
+        final String messageState;
+
+        Result(String messageState) {
+            this.messageState = messageState;
+        }
+
+        String label() {
+            return name().toLowerCase();
+        }
+    }
+
+    record Attempt(long attemptedAt, Integer httpStatus, long latencyMs, Result result, String error, long nextAttemptAt) {}
+
+    /**
+     * Writes the message in the caller's transaction; false when that URL answered 410 for this application.
+     * Only the oldest unfinished message of an application is {@code pending} (claimable); later ones wait.
+     * The application row lock orders this against the dispatcher finishing the head and promoting the next.
+     */
+    boolean enqueue(Handle h, NewMessage m) {
+        lockApplication(h, m.applicationId());
+        var found = h.createQuery("""
+                        select (select count(*) from webhook_gone where application_id = :app and url_hash = :hash),
+                               (select count(*) from webhook_message where application_id = :app
+                                       and state in ('pending', 'waiting'))""")
+                .bind("app", m.applicationId()).bind("hash", sha256(m.url()))
+                .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
+                .one();
+        if (found[0] > 0) return false;
+        h.createUpdate("""
+                        insert into webhook_message (id, partner_id, application_id, customer_id, url, body, state, series,
+                               attempts, next_attempt_at, lease_until, changed_at, created_at)
+                        values (:id, :partner, :app, :customer, :url, :body, :state, 1, 0, :now, 0, :changed, :now)""")
+                .bind("id", m.id()).bind("partner", m.partnerId()).bind("app", m.applicationId())
+                .bind("customer", m.customerId()).bind("url", m.url()).bind("body", m.body())
+                .bind("state", found[1] > 0 ? WAITING : PENDING)
+                .bind("changed", m.changedAt()).bind("now", m.createdAt())
+                .execute();
+        return true;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages. Each is its application's head (the only pending one), so order
+     * per application holds. SKIP LOCKED lets several processes claim at once; the conditional update re-checks
+     * the lease under the row lock, so no row is claimed twice.
+     */
+    List<Claimed> claim(long now, int limit, String token, long leaseUntil) {
+        return jdbi.inTransaction(h -> {
+            List<Claimed> due = h.createQuery("""
+                            select m.id, m.partner_id, m.application_id, m.url, m.body, m.series, m.attempts,
+                                   m.changed_at
+                            from webhook_message m
+                            where m.state = 'pending' and m.next_attempt_at <= :now and m.lease_until <= :now
+                            order by m.next_attempt_at
+                            limit :limit
+                            for update skip locked""")
+                    .bind("now", now).bind("limit", limit)
+                    .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getLong("partner_id"),
+                            rs.getString("application_id"), rs.getString("url"), rs.getString("body"),
+                            rs.getInt("series"), rs.getInt("attempts"), rs.getLong("changed_at"), token))
+                    .list();
+            if (due.isEmpty()) return due;
+            PreparedBatch lease = h.prepareBatch("""
+                    update webhook_message set lease_until = :lease, claim_token = :token
+                    where id = :id and state = 'pending' and lease_until <= :now""");
+            for (Claimed c : due) lease.bind("lease", leaseUntil).bind("token", token).bind("id", c.id()).bind("now", now).add();
+            int[] counts = lease.execute();
+            List<Claimed> won = new ArrayList<>(due.size());
+            for (int i = 0; i < due.size(); i++) if (counts[i] == 1) won.add(due.get(i));
+            return won;
+        });
+    }
+
+    /**
+     * Records one attempt and moves the message on, but only while this claim still owns it: a claim whose lease
+     * ran out (or that a replay reset) records its attempt as history without changing the message. A finished
+     * message hands the application's queue to its next waiting message.
+     */
+    void record(Claimed c, Attempt a) {
+        jdbi.useTransaction(h -> {
+            lockApplication(h, c.applicationId());
+            h.createUpdate("""
+                            insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
+                                   result, error)
+                            values (:message, :series, :attempt, :at, :status, :latency, :result, :error)""")
+                    .bind("message", c.id()).bind("series", c.series()).bind("attempt", c.attempts() + 1)
+                    .bind("at", a.attemptedAt()).bind("status", a.httpStatus()).bind("latency", a.latencyMs())
+                    .bind("result", a.result().label()).bind("error", truncate(a.error(), 500))
+                    .execute();
+            boolean finished = a.result() != Result.RETRYING;
+            long finishedAt = a.attemptedAt() + a.latencyMs();
+            int owned = h.createUpdate("""
+                            update webhook_message set state = :state, attempts = attempts + 1, next_attempt_at = :next,
+                                   lease_until = 0, claim_token = null, finished_at = :finished
+                            where id = :id and claim_token = :token""")
+                    .bind("state", a.result().messageState).bind("next", a.nextAttemptAt())
+                    .bind("finished", finished ? finishedAt : null)
+                    .bind("id", c.id()).bind("token", c.claimToken())
+                    .execute();
+            if (owned == 0 || !finished) return;
+            if (a.result() == Result.GONE) stopCallbacks(h, c, finishedAt);
+            promoteNext(h, c.applicationId(), finishedAt);
+        });
+    }
+
+    /** 410: this URL gets nothing more about this application, queued messages included. */
+    private void stopCallbacks(Handle h, Claimed c, long now) {
+        h.createUpdate("""
+                        insert into webhook_gone (application_id, url_hash, gone_at) values (:app, :hash, :now)
+                        on conflict do nothing""")
+                .bind("app", c.applicationId()).bind("hash", sha256(c.url())).bind("now", now).execute();
+        h.createUpdate("""
+                        update webhook_message set state = 'gone', finished_at = :now
+                        where application_id = :app and url = :url and state = 'waiting'""")
+                .bind("app", c.applicationId()).bind("url", c.url()).bind("now", now).execute();
+    }
+
+    /** Makes the oldest waiting message of the application its new head, due at once. */
+    private void promoteNext(Handle h, String applicationId, long now) {
+        h.createQuery("select id from webhook_message where application_id = :app and state = 'waiting' "
+                        + "order by seq limit 1")
+                .bind("app", applicationId).mapTo(String.class).findOne()
+                .ifPresent(next -> h.createUpdate(
+                                "update webhook_message set state = 'pending', next_attempt_at = :now where id = :id")
+                        .bind("id", next).bind("now", now).execute());
+    }
+
+    /**
+     * Serializes everything that decides which message heads an application's queue: enqueue (inside the
+     * change's transaction, which already holds this lock), finishing a head, replay.
+     */
+    private static void lockApplication(Handle h, String applicationId) {
+        h.createQuery("select id from application where id = :app for update")
+                .bind("app", applicationId).mapTo(String.class).one();
+    }
+
+    /** The earliest retry still in the future, so an idle dispatcher sleeps exactly until then. */
+    OptionalLong nextDueAfter(long now) {
+        Long next = jdbi.withHandle(h -> h.createQuery(
+                        "select min(next_attempt_at) from webhook_message where state = 'pending' and next_attempt_at > :now")
+                .bind("now", now).mapTo(Long.class).one());
+        return next == null ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    long pendingCount() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from webhook_message where state in ('pending', 'waiting')")
+                .mapTo(Long.class).one());
+    }
+
+    /**
+     * Sends a message again as a new attempt series with the same id and body. It waits if its application's
+     * queue has a head in progress, like any other message. An explicit replay lifts a 410 stop for that URL and
+     * application. False when the partner has no such message.
+     */
+    boolean replay(long partnerId, String messageId, long now) {
+        return jdbi.inTransaction(h -> {
+            Optional<String[]> target = h.createQuery(
+                            "select application_id, url from webhook_message where id = :id and partner_id = :partner")
+                    .bind("id", messageId).bind("partner", partnerId)
+                    .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)})
+                    .findOne();
+            if (target.isEmpty()) return false;
+            String app = target.get()[0];
+            lockApplication(h, app);
+            h.createUpdate("delete from webhook_gone where application_id = :app and url_hash = :hash")
+                    .bind("app", app).bind("hash", sha256(target.get()[1])).execute();
+            boolean otherHead = h.createQuery("select count(*) from webhook_message where application_id = :app "
+                            + "and state = 'pending' and id <> :id")
+                    .bind("app", app).bind("id", messageId).mapTo(Integer.class).one() > 0;
+            h.createUpdate("""
+                            update webhook_message set state = case when state = 'waiting' or :otherHead then 'waiting'
+                                   else 'pending' end, series = series + 1, attempts = 0, next_attempt_at = :now,
+                                   lease_until = 0, claim_token = null, finished_at = null
+                            where id = :id""")
+                    .bind("id", messageId).bind("now", now).bind("otherHead", otherHead).execute();
+            return true;
+        });
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.akepa.webhook;
+
+import dev.akepa.http.ApiException;
+import dev.akepa.http.Json;
+
+/** The webhook feature's documented errors. */
+final class WebhookErrors {
+    private WebhookErrors() {}
+
+    static ApiException invalidWebhookUrl(String url, String reason) {
+        return new ApiException(400, "invalidWebhookUrl", null, Json.object().put("webhookURL", url), reason);
+    }
+
+    static ApiException deliveryNotFound(String deliveryId) {
+        return new ApiException(400, "deliveryNotFound", null, Json.object().put("deliveryId", deliveryId),
+                "Delivery " + deliveryId + " not found");
+    }
+
+    static ApiException invalidParameter(String name, String rule) {
+        return new ApiException(400, "invalidParameter", null, Json.object().put("parameter", name),
+                "Query parameter " + name + " " + rule);
+    }
+}

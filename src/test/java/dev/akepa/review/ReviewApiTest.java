@@ -1,5 +1,6 @@
 package dev.akepa.review;
 
+import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Journeys;
@@ -7,6 +8,12 @@ import dev.akepa.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static dev.akepa.testsupport.JsonMatch.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +72,39 @@ class ReviewApiTest {
         assertJson(decided, 200, expected);
         assertJson(partner.get("/akepa/status/" + customerId), 200, expected);
         assertThat(new Journeys(partner).kycStatus(customerId)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void a_decision_reaches_the_partner_as_a_status_callback() throws Exception {
+        LinkedBlockingQueue<JsonNode> callbacks = new LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver =
+                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            callbacks.add(Json.MAPPER.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Journeys journeys = new Journeys(partner);
+            String customerId = journeys.initIndividual("WaitReview");
+            assertThat(partner.post("/akepa/identification", """
+                    {"customerId":"%s","webhookURL":"http://127.0.0.1:%d/hook"}"""
+                    .formatted(customerId, receiver.getAddress().getPort())).status()).isEqualTo(200);
+            journeys.attachLicence(customerId, customerId);
+            reviewer.postJson("/review/decisions", decision(customerId, customerId, "denied", "forged licence"),
+                    REVIEWER_HEADER, token);
+
+            JsonNode last = null;
+            while (last == null || !"completed".equals(last.path("data").path("status").asString())) {
+                last = callbacks.poll(20, TimeUnit.SECONDS);
+                assertThat(last).as("a callback for the decision").isNotNull();
+            }
+            assertThat(last.get("data").get("customerId").asString()).isEqualTo(customerId);
+            assertThat(last.get("data").get("outcome").asString()).isEqualTo("Denied");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

@@ -31,7 +31,10 @@ import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
+import dev.akepa.verification.ProductionVerification;
 import dev.akepa.verification.SandboxVerification;
+import dev.akepa.verification.VerificationProvider;
+import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -39,7 +42,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +84,7 @@ public final class App implements AutoCloseable {
         Webhooks webhooks = new Webhooks(jdbi, metrics, clock,
                 WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                new SandboxVerification(), jobs, webhooks.urlGuard(), clock);
+                verificationProvider(config, clock), jobs, webhooks.urlGuard(), clock);
         kyc.addListener(webhooks.listener());
         webhooks.start();
         background.add(webhooks);
@@ -114,6 +119,19 @@ public final class App implements AutoCloseable {
                 new HistoryRoutes(audit, customerRepository),
                 review);
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+    }
+
+    /** Sandbox triggers by default; production mode verifies data and screens names against the sanctions list. */
+    private static VerificationProvider verificationProvider(Config config, Clock clock) throws IOException {
+        if (config.sandbox()) return new SandboxVerification();
+        Path dir = Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString()));
+        long started = System.nanoTime();
+        SanctionsList sanctions = SanctionsList.load(dir);
+        log.info("Loaded {} sanctions list entries from {} in {} ms", sanctions.size(), dir,
+                (System.nanoTime() - started) / 1_000_000);
+        double threshold = Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD",
+                Double.toString(SanctionsList.DEFAULT_THRESHOLD)));
+        return new ProductionVerification(sanctions, clock, threshold);
     }
 
     public static App start(Config config) throws Exception {

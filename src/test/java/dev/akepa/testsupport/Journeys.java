@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps of the page's workflows, asserting only that each step succeeded. */
 public final class Journeys {
+    private static final java.util.concurrent.atomic.AtomicInteger SIZES = new java.util.concurrent.atomic.AtomicInteger();
     private final ApiClient api;
 
     public Journeys(ApiClient api) {
@@ -27,7 +28,8 @@ public final class Journeys {
     /** Generates and uploads one document; returns its id. */
     public String uploadedDocument(String type, String name) {
         String id = ok(api.post("/akepa/document/generate", Fixtures.generate("jpg", type, name))).dataText("id");
-        ok(api.upload(id, Images.jpeg(2048), name + ".jpg"));
+        // Distinct bytes per document: production verification flags two documents with the same content.
+        ok(api.upload(id, Images.jpeg(2048 + SIZES.incrementAndGet()), name + ".jpg"));
         return id;
     }
 

@@ -1,0 +1,114 @@
+package dev.akepa.verification.screening;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds, for a query, the listed names that share at least one similar token with it, without comparing the
+ * query with every name.
+ *
+ * <p>Every distinct token of the list (its vocabulary) is filed under two keys: its first letter, and the two
+ * letters that follow it. A query token is compared (Jaro-Winkler) only with the vocabulary filed under its own
+ * two keys; the second key catches spellings that differ in the first letter ("Qadhafi"/"Kadhafi",
+ * "Yusuf"/"Jusuf"). Each vocabulary token that reaches {@link NameScorer#PAIR_FLOOR} leads, through its postings,
+ * to the names containing it, which are scored from those token pairs alone.
+ */
+final class NameIndex {
+    /** A name as listed (primary or alias) with its normalised tokens. */
+    record IndexedName(int entry, String listed, String[] tokens) {}
+
+    /** Query token {@code query} is similar to token {@code name} of a listed name. */
+    record TokenPair(int query, int name, double similarity) {}
+
+    private static final int POSITION_BITS = 8;
+    private static final int MAX_TOKENS = 1 << POSITION_BITS;
+
+    private final List<IndexedName> names;
+    private final String[] vocabulary;
+    private final int[][] postings;
+    private final Map<String, int[]> vocabularyByKey;
+
+    private NameIndex(List<IndexedName> names, String[] vocabulary, int[][] postings, Map<String, int[]> byKey) {
+        this.names = names;
+        this.vocabulary = vocabulary;
+        this.postings = postings;
+        this.vocabularyByKey = byKey;
+    }
+
+    static NameIndex build(List<IndexedName> names) {
+        Map<String, List<Integer>> postingsByToken = new LinkedHashMap<>();
+        for (int id = 0; id < names.size(); id++) {
+            String[] tokens = names.get(id).tokens();
+            if (tokens.length > MAX_TOKENS) throw new IllegalArgumentException("a name has over " + MAX_TOKENS + " words");
+            for (int position = 0; position < tokens.length; position++) {
+                postingsByToken.computeIfAbsent(tokens[position], t -> new ArrayList<>())
+                        .add(id << POSITION_BITS | position);
+            }
+        }
+        String[] vocabulary = postingsByToken.keySet().toArray(String[]::new);
+        int[][] postings = new int[vocabulary.length][];
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (int v = 0; v < vocabulary.length; v++) {
+            postings[v] = postingsByToken.get(vocabulary[v]).stream().mapToInt(Integer::intValue).toArray();
+            for (String key : keys(vocabulary[v])) {
+                if (key != null) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, int[]> frozen = new HashMap<>();
+        byKey.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+        return new NameIndex(List.copyOf(names), vocabulary, postings, Map.copyOf(frozen));
+    }
+
+    IndexedName name(int id) {
+        return names.get(id);
+    }
+
+    int size() {
+        return names.size();
+    }
+
+    /** Name id → the similar token pairs it shares with the query; names sharing none are absent. */
+    Map<Integer, List<TokenPair>> candidates(String[] query) {
+        Map<Integer, List<TokenPair>> pairsByName = new HashMap<>();
+        int[] seenFor = new int[vocabulary.length];
+        for (int q = 0; q < query.length; q++) {
+            String token = query[q];
+            for (String key : keys(token)) {
+                int[] bucket = key == null ? null : vocabularyByKey.get(key);
+                if (bucket == null) continue;
+                for (int v : bucket) {
+                    if (seenFor[v] == q + 1) continue;
+                    seenFor[v] = q + 1;
+                    if (!lengthsCanMatch(token, vocabulary[v])) continue;
+                    double similarity = JaroWinkler.similarity(token, vocabulary[v]);
+                    if (similarity < NameScorer.PAIR_FLOOR) continue;
+                    for (int posting : postings[v]) {
+                        pairsByName.computeIfAbsent(posting >>> POSITION_BITS, id -> new ArrayList<>(4))
+                                .add(new TokenPair(q, posting & (MAX_TOKENS - 1), similarity));
+                    }
+                }
+            }
+        }
+        return pairsByName;
+    }
+
+    /** First letter, and the next two letters (tokens of three letters or more). */
+    private static String[] keys(String token) {
+        return new String[] {
+                token.substring(0, 1),
+                token.length() >= 3 ? "+" + token.substring(1, 3) : null};
+    }
+
+    /**
+     * Jaro-Winkler cannot exceed 0.8 + 0.2 × (shorter/longer), so tokens of very different lengths are skipped
+     * without computing it.
+     */
+    private static boolean lengthsCanMatch(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        int longer = Math.max(a.length(), b.length());
+        return 0.8 + 0.2 * shorter / longer >= NameScorer.PAIR_FLOOR;
+    }
+}

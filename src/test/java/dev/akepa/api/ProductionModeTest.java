@@ -1,0 +1,74 @@
+package dev.akepa.api;
+
+import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.Fixtures;
+import dev.akepa.testsupport.Journeys;
+import dev.akepa.testsupport.TestServer;
+import dev.akepa.verification.screening.OfacSample;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.akepa.testsupport.JsonMatch.assertJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Production mode over HTTP: data checks and sanctions screening instead of the sandbox triggers. */
+class ProductionModeTest {
+    static TestServer server;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Map.of(
+                "AKEPA_MODE", "production",
+                "AKEPA_SANCTIONS_DIR", OfacSample.directory().toString(),
+                "AKEPA_WEBHOOK_ALLOW_PRIVATE", "true"));
+        api = server.demo();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private String person(String first, String last, String dob) {
+        String body = Fixtures.individual(last).replace("\"firstName\":\"Jane\"", "\"firstName\":\"" + first + "\"")
+                .replace("1990-04-12", dob);
+        return api.post("/customer/init", body).dataText("customerId");
+    }
+
+    @Test
+    void a_sanctioned_name_waits_for_a_human() {
+        String customerId = person("Nicolas", "Maduro Moros", "1962-11-23");
+        ApiResponse r = new Journeys(api).identify(customerId);
+        assertJson(r, 200, """
+                {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
+                 "status":"waiting_review","outcome":null,
+                 "entityApplications":[{"entityId":"%1$s","isCustomer":true,"status":"waiting_review","outcome":null}]},
+                 "requestId":"{{requestId}}"}""".formatted(customerId));
+    }
+
+    @Test
+    void an_ordinary_adult_is_asked_for_documents_and_sandbox_names_mean_nothing() {
+        String customerId = person("Jane", "Denied", "1985-06-01");
+        assertThat(new Journeys(api).identify(customerId).dataText("status")).isEqualTo("pending_step_up");
+        ApiResponse updated = new Journeys(api).attachLicence(customerId, customerId);
+        assertThat(updated.dataText("outcome")).isEqualTo("Approved");
+    }
+
+    @Test
+    void a_minor_is_a_data_request() {
+        String customerId = person("Young", "Person", "2020-01-01");
+        assertThat(new Journeys(api).identify(customerId).dataText("status")).isEqualTo("data_request");
+        assertThat(new Journeys(api).kycStatus(customerId)).isEqualTo("WAITING_DATA");
+    }
+
+    @Test
+    void the_sandbox_review_route_does_not_exist() {
+        assertJson(api.post("/akepa/sandbox/review", "{\"customerId\":\"x\",\"entityId\":\"x\",\"outcome\":\"approved\"}"), 404, """
+                {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
+    }
+}

@@ -1,5 +1,7 @@
 package dev.akepa;
 
+import dev.akepa.audit.AuditTrail;
+import dev.akepa.audit.HistoryRoutes;
 import dev.akepa.auth.AuthRoutes;
 import dev.akepa.auth.PartnerAuthentication;
 import dev.akepa.auth.PartnerRepository;
@@ -26,6 +28,8 @@ import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
+import dev.akepa.review.ReviewConfig;
+import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.ProductionVerification;
 import dev.akepa.verification.SandboxVerification;
@@ -96,6 +100,10 @@ public final class App implements AutoCloseable {
         };
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
+        AuditTrail audit = new AuditTrail(jdbi);
+        kyc.addListener(audit);
+        ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
+                documentRepository, documentStore, audit, hasher, bodies, clock);
         if (config.verificationWorkers()) {
             background.add(new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()).start());
         }
@@ -107,7 +115,9 @@ public final class App implements AutoCloseable {
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
-                webhooks.routes());
+                webhooks.routes(),
+                new HistoryRoutes(audit, customerRepository),
+                review);
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
     }
 

@@ -2,6 +2,9 @@ package dev.akepa;
 
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
+import dev.akepa.audit.AuditVerifier;
+import dev.akepa.audit.ChainVerification;
+import dev.akepa.review.ReviewerRepository;
 import dev.akepa.store.Database;
 
 import java.io.PrintStream;
@@ -9,7 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The operator's commands: serve, partner add. Returns the process exit code. */
+/** The operator's commands: serve, partner add, reviewer add, audit verify. Returns the process exit code. */
 final class Cli {
     private Cli() {}
 
@@ -50,6 +53,46 @@ final class Cli {
                     }
                 }
                 return 0;
+            }
+            case "reviewer" -> {
+                Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+                if (!"add".equals(o.verb()) || o.login() == null || o.password() == null) {
+                    err.println("usage: ./akepa reviewer add --login L --password P");
+                    return 2;
+                }
+                if (!o.login().matches("^[0-9a-zA-Z_]{1,36}$") || o.password().length() < 12 || o.password().length() > 200) {
+                    err.println("login must match ^[0-9a-zA-Z_]+$ (1-36 chars); password must be 12-200 chars");
+                    return 2;
+                }
+                try (Database db = Database.open(config.database())) {
+                    ReviewerRepository reviewers = new ReviewerRepository(db.jdbi());
+                    String hash = new PasswordHasher().hash(o.password());
+                    if (reviewers.createIfAbsent(o.login(), hash, System.currentTimeMillis())) {
+                        out.println("reviewer '" + o.login() + "' created");
+                    } else {
+                        reviewers.updatePassword(o.login(), hash);
+                        out.println("reviewer '" + o.login() + "' exists: password updated, lock-out lifted");
+                    }
+                }
+                return 0;
+            }
+            case "audit" -> {
+                if (args.length != 2 || !"verify".equals(args[1])) {
+                    err.println("usage: ./akepa audit verify");
+                    return 2;
+                }
+                try (Database db = Database.open(config.database())) {
+                    switch (new AuditVerifier(db.jdbi()).verify()) {
+                        case ChainVerification.Intact ok -> {
+                            out.println("OK: " + ok.rows() + " audit rows, chain head " + ok.headHash());
+                            return 0;
+                        }
+                        case ChainVerification.Broken broken -> {
+                            out.println("BROKEN at audit row " + broken.rowId() + ": " + broken.problem());
+                            return 1;
+                        }
+                    }
+                }
             }
             default -> {
                 err.println("unknown command: " + command);

@@ -79,6 +79,11 @@ public final class TestServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** The environment the server was started with (for running operator commands against the same database). */
+    public Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
     @Override
     public void close() throws IOException {
         app.close();

@@ -1,0 +1,75 @@
+package dev.akepa.audit;
+
+import dev.akepa.http.Json;
+import dev.akepa.kyc.ApplicationChange;
+import dev.akepa.kyc.ApplicationChangeListener;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.List;
+
+/**
+ * The append-only, hash-chained record of every application change, reveal and reviewer login.
+ * Appends lock the chain head row ({@code SELECT … FOR UPDATE}) inside the caller's transaction: concurrent
+ * transactions, on one node or several, queue there and each extends the chain the previous one committed.
+ * The lock is taken last in every transaction that changes an application, after the application row, so the
+ * lock order is the same everywhere.
+ */
+public final class AuditTrail implements ApplicationChangeListener {
+    static final String COLUMNS = "id, kind, customer_id, application_id, partner_id, actor, trigger_name, reason, "
+            + "before_state, after_state, at_millis, prev_hash, row_hash";
+    static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(rs.getLong("id"),
+            new AuditEntry(AuditKind.fromWire(rs.getString("kind")), rs.getString("customer_id"),
+                    rs.getString("application_id"), (Long) rs.getObject("partner_id", Long.class), rs.getString("actor"),
+                    rs.getString("trigger_name"), rs.getString("reason"), rs.getString("before_state"),
+                    rs.getString("after_state"), rs.getLong("at_millis")),
+            rs.getString("prev_hash"), rs.getString("row_hash"));
+
+    private final Jdbi jdbi;
+
+    public AuditTrail(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void onChange(Handle transaction, ApplicationChange change) {
+        var after = change.after();
+        append(transaction, new AuditEntry(AuditKind.APPLICATION, after.customerId(), after.applicationId(),
+                change.partnerId(), change.actor(), change.trigger(), change.reason(),
+                change.before() == null ? null : Json.MAPPER.writeValueAsString(change.before()),
+                Json.MAPPER.writeValueAsString(after), change.atMillis()));
+    }
+
+    /** Appends in its own transaction. */
+    public long append(AuditEntry entry) {
+        return jdbi.inTransaction(h -> append(h, entry));
+    }
+
+    /** Appends inside the caller's transaction; returns the new row's id. */
+    public long append(Handle h, AuditEntry entry) {
+        record Head(long lastId, String lastHash) {}
+        Head head = h.createQuery("select last_id, last_hash from audit_chain_head where chain = 'main' for update")
+                .map((rs, c) -> new Head(rs.getLong("last_id"), rs.getString("last_hash")))
+                .one();
+        long id = head.lastId() + 1;
+        String hash = AuditHash.of(id, entry, head.lastHash());
+        h.createUpdate("insert into audit_event (" + COLUMNS + ") values (:id, :kind, :customer, :application, "
+                        + ":partner, :actor, :trigger, :reason, :before, :after, :at, :prev, :hash)")
+                .bind("id", id).bind("kind", entry.kind().wire()).bind("customer", entry.customerId())
+                .bind("application", entry.applicationId()).bind("partner", entry.partnerId())
+                .bind("actor", entry.actor()).bind("trigger", entry.trigger()).bind("reason", entry.reason())
+                .bind("before", entry.beforeJson()).bind("after", entry.afterJson()).bind("at", entry.atMillis())
+                .bind("prev", head.lastHash()).bind("hash", hash)
+                .execute();
+        h.createUpdate("update audit_chain_head set last_id = :id, last_hash = :hash where chain = 'main'")
+                .bind("id", id).bind("hash", hash).execute();
+        return id;
+    }
+
+    /** Every row about one customer, oldest first. */
+    public List<AuditRecord> ofCustomer(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from audit_event where customer_id = :c order by id")
+                .bind("c", customerId).map(MAPPER).list());
+    }
+}

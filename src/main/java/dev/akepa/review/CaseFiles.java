@@ -1,0 +1,136 @@
+package dev.akepa.review;
+
+import dev.akepa.audit.AuditRecord;
+import dev.akepa.audit.AuditTrail;
+import dev.akepa.customer.Customer;
+import dev.akepa.customer.CustomerRepository;
+import dev.akepa.document.Document;
+import dev.akepa.document.DocumentRepository;
+import dev.akepa.http.ApiErrors;
+import dev.akepa.http.Json;
+import dev.akepa.http.Times;
+import dev.akepa.kyc.Application;
+import dev.akepa.kyc.ApplicationRepository;
+import dev.akepa.kyc.ApplicationView;
+import dev.akepa.kyc.EntityState;
+import dev.akepa.kyc.EntityStatus;
+import dev.akepa.kyc.Journey;
+import org.jdbi.v3.core.Jdbi;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Everything the case page shows about one customer's application, read across partners. */
+final class CaseFiles {
+    private final Jdbi jdbi;
+    private final CustomerRepository customers;
+    private final ApplicationRepository applications;
+    private final DocumentRepository documents;
+    private final AuditTrail audit;
+
+    CaseFiles(Jdbi jdbi, CustomerRepository customers, ApplicationRepository applications, DocumentRepository documents,
+              AuditTrail audit) {
+        this.jdbi = jdbi;
+        this.customers = customers;
+        this.applications = applications;
+        this.documents = documents;
+        this.audit = audit;
+    }
+
+    /** The customer as stored (any partner's); customerNotFound otherwise. */
+    Customer customer(String customerId) {
+        return jdbi.withHandle(h -> customers.findAnyPartner(h, customerId))
+                .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+    }
+
+    CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error) {
+        return jdbi.withHandle(h -> {
+            Customer customer = customers.findAnyPartner(h, customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+            Application app = applications.findByCustomer(h, customer.partnerId(), customerId, false)
+                    .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
+            String partner = applications.aggregatorId(h, customer.partnerId());
+            Map<String, List<CasePage.DocumentLink>> docs = new HashMap<>();
+            for (Document d : documents.attachedTo(h, app.id())) {
+                docs.computeIfAbsent(d.entityId(), k -> new ArrayList<>())
+                        .add(new CasePage.DocumentLink(d.id(), d.type(), d.view(), "/review/documents/" + d.id()));
+            }
+            Map<String, String> names = entityNames(customer);
+            List<CasePage.Entity> entities = new ArrayList<>();
+            for (EntityState e : app.entities()) {
+                entities.add(new CasePage.Entity(e.entityId(), names.getOrDefault(e.entityId(), ""), e.isCustomer(),
+                        e.status().wire(), e.outcome() == null ? "" : e.outcome().wire(),
+                        e.status() == EntityStatus.WAITING_REVIEW, docs.getOrDefault(e.entityId(), List.of())));
+            }
+            return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
+                    app.id(), journey(app.journey()), revealed, CustomerSections.of(customer.data(), revealed), entities,
+                    timeline(customerId), notice, error);
+        });
+    }
+
+    record StoredFile(String storageKey, String contentType) {}
+
+    /** An uploaded document attached to some application: only those are part of a case. */
+    Optional<StoredFile> attachedFile(String documentId) {
+        return jdbi.withHandle(h -> h.createQuery("select storage_key, extension from document "
+                        + "where id = :id and upload_status = true and application_id is not null")
+                .bind("id", documentId)
+                .map((rs, c) -> new StoredFile(rs.getString("storage_key"),
+                        "png".equals(rs.getString("extension")) ? "image/png" : "image/jpeg"))
+                .findOne());
+    }
+
+    private List<CasePage.TimelineItem> timeline(String customerId) {
+        List<CasePage.TimelineItem> items = new ArrayList<>();
+        for (AuditRecord r : audit.ofCustomer(customerId)) {
+            var e = r.entry();
+            items.add(new CasePage.TimelineItem(r.id(), Times.format(Instant.ofEpochMilli(e.atMillis())), e.actor(),
+                    e.trigger(), e.reason(), changes(e.beforeJson(), e.afterJson())));
+        }
+        return items;
+    }
+
+    /** What changed between two stored status views, in words. */
+    static List<String> changes(String beforeJson, String afterJson) {
+        if (afterJson == null) return List.of();
+        ApplicationView after = Json.MAPPER.readValue(afterJson, ApplicationView.class);
+        ApplicationView before = beforeJson == null ? null : Json.MAPPER.readValue(beforeJson, ApplicationView.class);
+        List<String> out = new ArrayList<>();
+        String was = before == null ? "—" : journey(before.status(), before.outcome());
+        String now = journey(after.status(), after.outcome());
+        if (!was.equals(now)) out.add("journey: " + was + " → " + now);
+        for (ApplicationView.EntityView e : after.entityApplications()) {
+            ApplicationView.EntityView old = before == null ? null : before.entityApplications().stream()
+                    .filter(o -> o.entityId().equals(e.entityId())).findFirst().orElse(null);
+            String from = old == null ? "—" : journey(old.status(), old.outcome());
+            String to = journey(e.status(), e.outcome());
+            if (!from.equals(to)) out.add(e.entityId() + ": " + from + " → " + to);
+        }
+        return out;
+    }
+
+    private static String journey(Journey j) {
+        return journey(j.status(), j.outcome());
+    }
+
+    private static String journey(String status, String outcome) {
+        return outcome == null ? status : status + "/" + outcome;
+    }
+
+    /** Entity id → the person's or business's name. */
+    private static Map<String, String> entityNames(Customer customer) {
+        Map<String, String> names = new HashMap<>();
+        JsonNode data = customer.data();
+        names.put(customer.id(), ReviewQueue.displayName(data));
+        for (JsonNode rep : data.path("businessRepresentatives")) {
+            String id = rep.path("id").isString() ? rep.get("id").asString() : null;
+            if (id != null) names.put(id, Objects.requireNonNullElse(ReviewQueue.displayName(rep), ""));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.akepa.review;
+
+import dev.akepa.audit.AuditEntry;
+import dev.akepa.audit.AuditKind;
+import dev.akepa.audit.AuditTrail;
+import dev.akepa.document.DocumentStore;
+import dev.akepa.document.StoredDocumentMissing;
+import dev.akepa.http.ApiException;
+import dev.akepa.http.RouteGroup;
+import dev.akepa.kyc.EntityOutcome;
+import dev.akepa.kyc.KycService;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** The reviewer console: login/logout, queue, case page, reveal, decisions, document images. */
+final class ConsoleRoutes implements RouteGroup {
+    static final String LOGIN = "/review/login";
+    static final String QUEUE = "/review/queue";
+    private static final String LOGIN_CSRF_COOKIE = "akepa_login_csrf";
+    private static final String LOGIN_FAILED =
+            "Wrong login or password. After 5 failed attempts in a row a login is locked for 15 minutes.";
+
+    private final ReviewerLogins logins;
+    private final ReviewerSessions sessions;
+    private final ReviewQueue queue;
+    private final CaseFiles cases;
+    private final KycService kyc;
+    private final DocumentStore store;
+    private final AuditTrail audit;
+    private final ConsolePages pages;
+    private final Clock clock;
+
+    ConsoleRoutes(ReviewerLogins logins, ReviewerSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
+                  DocumentStore store, AuditTrail audit, ConsolePages pages, Clock clock) {
+        this.logins = logins;
+        this.sessions = sessions;
+        this.queue = queue;
+        this.cases = cases;
+        this.kyc = kyc;
+        this.store = store;
+        this.audit = audit;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/review", ctx -> ctx.redirect(QUEUE, HttpStatus.SEE_OTHER));
+        routes.get("/review/console.css", this::stylesheet);
+        routes.get(LOGIN, this::loginForm);
+        routes.post(LOGIN, this::login);
+        routes.post("/review/logout", this::logout, ConsoleAccess.SESSION);
+        routes.get(QUEUE, this::queue, ConsoleAccess.SESSION);
+        routes.get("/review/applications/{customerId}", this::casePage, ConsoleAccess.SESSION);
+        routes.post("/review/applications/{customerId}/reveal", this::reveal, ConsoleAccess.SESSION);
+        routes.post("/review/applications/{customerId}/decisions", this::decide, ConsoleAccess.SESSION);
+        routes.get("/review/documents/{documentId}", this::document, ConsoleAccess.SESSION);
+    }
+
+    // ---- login / logout -----------------------------------------------------------------------------------------
+
+    /** The login form has no session yet: its CSRF token is a double-submit cookie (SameSite=Strict, HttpOnly). */
+    private void loginForm(Context ctx) {
+        renderLogin(ctx, 200, "", null);
+    }
+
+    private void renderLogin(Context ctx, int status, String login, String error) {
+        String token = OpaqueTokens.generate();
+        ctx.addHeader("Set-Cookie", Cookies.set(ctx, LOGIN_CSRF_COOKIE, token, LOGIN, 3600));
+        pages.render(ctx, status, "login", new LoginPage(token, login, error));
+    }
+
+    private void login(Context ctx) {
+        String expected = ctx.cookie(LOGIN_CSRF_COOKIE);
+        if (expected == null || !OpaqueTokens.same(expected, ctx.formParam(Csrf.FIELD))) throw ReviewErrors.csrf();
+        String login = Objects.requireNonNullElse(ctx.formParam("login"), "");
+        var reviewer = logins.authenticate(login, ctx.formParam("password"), "console");
+        if (reviewer.isEmpty()) {
+            renderLogin(ctx, 401, ReviewerLogins.LOGIN.matcher(login).matches() ? login : "", LOGIN_FAILED);
+            return;
+        }
+        String session = sessions.start(reviewer.get());
+        ctx.addHeader("Set-Cookie", Cookies.set(ctx, ReviewerAuthentication.SESSION_COOKIE, session, "/review", -1));
+        ctx.addHeader("Set-Cookie", Cookies.clear(ctx, LOGIN_CSRF_COOKIE, LOGIN));
+        ConsolePages.secure(ctx);
+        ctx.redirect(QUEUE, HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        sessions.end(ReviewerAuthentication.sessionToken(ctx));
+        logins.recordLogout(ReviewerAuthentication.reviewer(ctx));
+        ctx.addHeader("Set-Cookie", Cookies.clear(ctx, ReviewerAuthentication.SESSION_COOKIE, "/review"));
+        ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
+    }
+
+    // ---- queue and case page --------------------------------------------------------------------------------------
+
+    private void queue(Context ctx) {
+        QueuePage.Filter filter = new QueuePage.Filter(
+                oneOf(ctx.queryParam("partner"), queue.partners()),
+                oneOf(ctx.queryParam("status"), QueuePage.Filter.STATUSES),
+                oneOf(ctx.queryParam("age"), QueuePage.Filter.AGES));
+        int page = pageNumber(ctx.queryParam("page"));
+        ReviewQueue.Slice slice = queue.find(filter, page);
+        String base = QUEUE + "?partner=" + filter.partner() + "&status=" + filter.status() + "&age=" + filter.minAge();
+        pages.render(ctx, 200, "queue", new QueuePage(ReviewerAuthentication.reviewer(ctx).login(),
+                ReviewerAuthentication.csrf(ctx), filter, queue.partners(), slice.rows(), page,
+                page > 1 ? base + "&page=" + (page - 1) : null, slice.hasNext() ? base + "&page=" + (page + 1) : null));
+    }
+
+    private void casePage(Context ctx) {
+        String notice = ctx.queryParam("decided") != null ? "Decision recorded." : null;
+        renderCase(ctx, 200, false, notice, null);
+    }
+
+    private void renderCase(Context ctx, int status, boolean revealed, String notice, String error) {
+        pages.render(ctx, status, "case", cases.load(ReviewerAuthentication.reviewer(ctx), ReviewerAuthentication.csrf(ctx),
+                ctx.pathParam("customerId"), revealed, notice, error));
+    }
+
+    /** A POST, so that every reveal is deliberate and on record; the page answers with the data unmasked. */
+    private void reveal(Context ctx) {
+        Reviewer reviewer = ReviewerAuthentication.reviewer(ctx);
+        var customer = cases.customer(ctx.pathParam("customerId"));
+        CasePage page = cases.load(reviewer, ReviewerAuthentication.csrf(ctx), customer.id(), true, null, null);
+        // On record before a single unmasked byte leaves the server.
+        audit.append(AuditEntry.reviewerAction(AuditKind.REVEAL, reviewer.login(), "reveal",
+                "masked customer data shown in the console", customer.id(), customer.partnerId(), clock.millis()));
+        pages.render(ctx, 200, "case", page);
+    }
+
+    private void decide(Context ctx) {
+        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
+        String outcome = Objects.requireNonNullElse(ctx.formParam("outcome"), "");
+        String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "").strip();
+        String problem = null;
+        if (!outcome.equals("approved") && !outcome.equals("denied")) problem = "Choose approve or deny.";
+        else if (reason.isEmpty()) problem = "A decision needs a reason.";
+        else if (reason.length() > DecisionRequest.MAX_REASON) problem = "The reason is longer than " + DecisionRequest.MAX_REASON + " characters.";
+        if (problem != null) {
+            renderCase(ctx, 400, false, null, problem);
+            return;
+        }
+        try {
+            kyc.review(ctx.pathParam("customerId"), entityId, EntityOutcome.fromWire(outcome),
+                    ReviewerAuthentication.reviewer(ctx).login(), reason);
+        } catch (ApiException e) {
+            // Someone else decided first, or the entity is gone: show the current state with the reason.
+            renderCase(ctx, e.status(), false, null, e.apiMessage());
+            return;
+        }
+        ctx.redirect("/review/applications/" + ctx.pathParam("customerId") + "?decided=" + entityId, HttpStatus.SEE_OTHER);
+    }
+
+    // ---- documents and assets -------------------------------------------------------------------------------------
+
+    private void document(Context ctx) {
+        String documentId = ctx.pathParam("documentId");
+        CaseFiles.StoredFile file = cases.attachedFile(documentId).orElseThrow(() -> ReviewErrors.documentNotFound(documentId));
+        InputStream in;
+        try {
+            in = store.open(file.storageKey());
+        } catch (StoredDocumentMissing e) {
+            throw ReviewErrors.documentNotFound(documentId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConsolePages.secure(ctx);
+        ctx.header("Content-Disposition", "inline");
+        ctx.contentType(file.contentType()).result(in);
+    }
+
+    private void stylesheet(Context ctx) {
+        InputStream css = ConsoleRoutes.class.getResourceAsStream("/review/console.css");
+        if (css == null) throw new IllegalStateException("review/console.css is missing from the build");
+        ctx.header("Cache-Control", "max-age=3600");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType("text/css; charset=utf-8").result(css);
+    }
+
+    private static String oneOf(String value, List<String> allowed) {
+        return value != null && allowed.contains(value) ? value : "";
+    }
+
+    private static int pageNumber(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.akepa.review;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays the stored customer data out for the case page, masking until revealed: identification document values
+ * (last four characters kept, as /customer/status does), dates of birth and first address lines.
+ * Scalars of an object become fields of its section; each object in an array gets a section of its own.
+ */
+final class CustomerSections {
+    static final String HIDDEN = "••••••";
+    private static final Map<String, String> SECTION_NAMES = Map.of(
+            "addresses", "Address", "businessAddresses", "Business address", "phones", "Phone",
+            "businessPhones", "Business phone", "identificationDocuments", "Identification document",
+            "businessRepresentatives", "Representative");
+
+    private CustomerSections() {}
+
+    static List<CasePage.Section> of(JsonNode customer, boolean revealed) {
+        List<CasePage.Section> sections = new ArrayList<>();
+        add(sections, "Customer", null, customer, revealed);
+        return sections;
+    }
+
+    private static void add(List<CasePage.Section> sections, String title, String arrayName, JsonNode object, boolean revealed) {
+        List<CasePage.Field> fields = new ArrayList<>();
+        for (var entry : object.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isArray() || value.isObject()) continue;
+            fields.add(new CasePage.Field(entry.getKey(), revealed ? text(value) : masked(arrayName, entry.getKey(), value)));
+        }
+        sections.add(new CasePage.Section(title, fields));
+        for (var entry : object.properties()) {
+            if (!entry.getValue().isArray()) continue;
+            int i = 1;
+            for (JsonNode item : entry.getValue()) {
+                if (!item.isObject()) continue;
+                String name = SECTION_NAMES.getOrDefault(entry.getKey(), entry.getKey());
+                add(sections, title.equals("Customer") ? name + " " + i : title + " · " + name + " " + i,
+                        entry.getKey(), item, revealed);
+                i++;
+            }
+        }
+    }
+
+    static String masked(String arrayName, String field, JsonNode value) {
+        if (value.isNull()) return "";
+        String text = text(value);
+        if (field.equals("dateOfBirth")) return HIDDEN;
+        if (field.equals("addressLine1") && ("addresses".equals(arrayName) || "businessAddresses".equals(arrayName))) {
+            return HIDDEN;
+        }
+        if (field.equals("value") && "identificationDocuments".equals(arrayName)) {
+            int keep = Math.min(4, text.length());
+            return "•".repeat(text.length() - keep) + text.substring(text.length() - keep);
+        }
+        return text;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() ? "" : value.isString() ? value.asString() : value.toString();
+    }
+}

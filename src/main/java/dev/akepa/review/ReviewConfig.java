@@ -1,0 +1,29 @@
+package dev.akepa.review;
+
+import dev.akepa.Durations;
+
+import java.time.Duration;
+import java.util.function.BinaryOperator;
+
+/**
+ * Console and review API settings.
+ *
+ * @param sessionIdle      a console session ends after this long without a request (AKEPA_REVIEW_SESSION_IDLE, 30m)
+ * @param sessionMax       and in any case this long after login (AKEPA_REVIEW_SESSION_MAX, 8h)
+ * @param tokenLifetime    lifetime of review API tokens (AKEPA_REVIEW_TOKEN_TTL, 1h)
+ * @param maxFailedLogins  consecutive failed logins that lock a login (5)
+ * @param lockout          how long a locked login stays locked (AKEPA_REVIEW_LOCKOUT, 15m)
+ */
+public record ReviewConfig(Duration sessionIdle, Duration sessionMax, Duration tokenLifetime, int maxFailedLogins,
+                           Duration lockout) {
+
+    /** Reads the settings through {@code setting.apply(name, default)} (Config#get). */
+    public static ReviewConfig from(BinaryOperator<String> setting) {
+        return new ReviewConfig(
+                Durations.parse(setting.apply("AKEPA_REVIEW_SESSION_IDLE", "30m")),
+                Durations.parse(setting.apply("AKEPA_REVIEW_SESSION_MAX", "8h")),
+                Durations.parse(setting.apply("AKEPA_REVIEW_TOKEN_TTL", "1h")),
+                5,
+                Durations.parse(setting.apply("AKEPA_REVIEW_LOCKOUT", "15m")));
+    }
+}

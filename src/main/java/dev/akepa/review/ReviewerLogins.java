@@ -1,0 +1,78 @@
+package dev.akepa.review;
+
+import dev.akepa.audit.AuditEntry;
+import dev.akepa.audit.AuditKind;
+import dev.akepa.audit.AuditTrail;
+import dev.akepa.auth.PasswordHasher;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a reviewer's password, for the console and the review API alike. After {@code maxFailedLogins}
+ * consecutive failures the login is locked for {@code lockout}, counted in the database so every node agrees;
+ * while locked, not even the right password is accepted (it is not even compared). Logins, failures and
+ * lock-outs of existing accounts go to the audit trail (unknown logins do not: a mistyped password in the login
+ * field must not end up on record).
+ */
+final class ReviewerLogins {
+    static final Pattern LOGIN = Pattern.compile("^[0-9a-zA-Z_]{1,36}$");
+    static final int MAX_PASSWORD = 200;
+
+    private final ReviewerRepository reviewers;
+    private final PasswordHasher hasher;
+    private final AuditTrail audit;
+    private final ReviewConfig config;
+    private final Clock clock;
+    /** Checked for unknown and locked logins, so they take as long as others and timing reveals nothing. */
+    private volatile String decoyHash;
+
+    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config, Clock clock) {
+        this.reviewers = reviewers;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The reviewer when the login is known, not locked and the password right; empty otherwise (never says which). */
+    Optional<Reviewer> authenticate(String login, String password, String channel) {
+        if (login == null || password == null || !LOGIN.matcher(login).matches()
+                || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return Optional.empty();
+        }
+        var stored = reviewers.findByLogin(login);
+        if (stored.isEmpty()) {
+            hasher.matches(password, decoy());
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        Reviewer reviewer = stored.get().reviewer();
+        if (stored.get().lockedUntilMillis() > now) {
+            hasher.matches(password, decoy());
+            return Optional.empty();
+        }
+        if (!hasher.matches(password, stored.get().passwordHash())) {
+            boolean locked = reviewers.recordFailure(reviewer.id(), config.maxFailedLogins(), now + config.lockout().toMillis());
+            audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, locked ? "locked" : "login-failed",
+                    locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel,
+                    null, null, now));
+            return Optional.empty();
+        }
+        reviewers.resetFailures(reviewer.id());
+        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, "login", channel, null, null, now));
+        return Optional.of(reviewer);
+    }
+
+    /** Made on first use rather than at start-up (a hash costs as much as a check). A race only makes two. */
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) decoyHash = decoy = hasher.hash(OpaqueTokens.generate());
+        return decoy;
+    }
+
+    void recordLogout(Reviewer reviewer) {
+        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, reviewer.login(), "logout", "console", null, null, clock.millis()));
+    }
+}

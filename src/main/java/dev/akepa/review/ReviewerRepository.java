@@ -1,0 +1,123 @@
+package dev.akepa.review;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
+
+/** Reviewer accounts, their failed-login counters, console sessions and API tokens (hashes only). */
+public final class ReviewerRepository {
+    private final Jdbi jdbi;
+
+    public ReviewerRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    record StoredReviewer(Reviewer reviewer, String passwordHash, long lockedUntilMillis) {}
+
+    record StoredSession(Reviewer reviewer, long lastSeenMillis, long expiresAtMillis) {}
+
+    /** Inserts the reviewer unless the login exists; true when it was created. */
+    public boolean createIfAbsent(String login, String passwordHash, long nowMillis) {
+        return jdbi.inTransaction(h -> {
+            boolean exists = h.createQuery("select count(*) from reviewer where login = :login")
+                    .bind("login", login).mapTo(Integer.class).one() > 0;
+            if (exists) return false;
+            h.createUpdate("insert into reviewer (login, password_hash, created_at) values (:login, :hash, :now)")
+                    .bind("login", login).bind("hash", passwordHash).bind("now", nowMillis).execute();
+            return true;
+        });
+    }
+
+    /** A new password also lifts a lock-out: the operator has just vouched for the account. */
+    public void updatePassword(String login, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update reviewer set password_hash = :hash, failed_logins = 0, locked_until = 0 where login = :login")
+                .bind("login", login).bind("hash", passwordHash).execute());
+    }
+
+    Optional<StoredReviewer> findByLogin(String login) {
+        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash, locked_until from reviewer where login = :login")
+                .bind("login", login)
+                .map((rs, c) -> new StoredReviewer(new Reviewer(rs.getLong("id"), rs.getString("login")),
+                        rs.getString("password_hash"), rs.getLong("locked_until")))
+                .findOne());
+    }
+
+    /**
+     * Counts one failure; the failure that reaches {@code maxFailures} locks the login until {@code lockUntilMillis}
+     * and restarts the count. True when this call locked it. Both statements are atomic increments, so
+     * concurrent failures on several nodes are all counted.
+     */
+    boolean recordFailure(long reviewerId, int maxFailures, long lockUntilMillis) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("update reviewer set failed_logins = failed_logins + 1 where id = :id")
+                    .bind("id", reviewerId).execute();
+            return h.createUpdate("update reviewer set failed_logins = 0, locked_until = :until "
+                            + "where id = :id and failed_logins >= :max")
+                    .bind("until", lockUntilMillis).bind("id", reviewerId).bind("max", maxFailures).execute() == 1;
+        });
+    }
+
+    void resetFailures(long reviewerId) {
+        jdbi.useHandle(h -> h.createUpdate("update reviewer set failed_logins = 0 where id = :id and failed_logins <> 0")
+                .bind("id", reviewerId).execute());
+    }
+
+    // ---- console sessions ------------------------------------------------------------------------------------
+
+    void insertSession(String tokenHash, long reviewerId, long nowMillis, long expiresAtMillis) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into reviewer_session (token_hash, reviewer_id, created_at, last_seen_at, expires_at)
+                        values (:hash, :reviewer, :now, :now, :expires)""")
+                .bind("hash", tokenHash).bind("reviewer", reviewerId).bind("now", nowMillis)
+                .bind("expires", expiresAtMillis).execute());
+    }
+
+    Optional<StoredSession> findSession(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select r.id, r.login, s.last_seen_at, s.expires_at
+                        from reviewer_session s join reviewer r on r.id = s.reviewer_id
+                        where s.token_hash = :hash""")
+                .bind("hash", tokenHash)
+                .map((rs, c) -> new StoredSession(new Reviewer(rs.getLong("id"), rs.getString("login")),
+                        rs.getLong("last_seen_at"), rs.getLong("expires_at")))
+                .findOne());
+    }
+
+    void touchSession(String tokenHash, long nowMillis) {
+        jdbi.useHandle(h -> h.createUpdate("update reviewer_session set last_seen_at = :now where token_hash = :hash")
+                .bind("now", nowMillis).bind("hash", tokenHash).execute());
+    }
+
+    void deleteSession(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("delete from reviewer_session where token_hash = :hash")
+                .bind("hash", tokenHash).execute());
+    }
+
+    void deleteStaleSessions(long nowMillis, long idleCutoffMillis) {
+        jdbi.useHandle(h -> h.createUpdate("delete from reviewer_session where expires_at <= :now or last_seen_at < :idle")
+                .bind("now", nowMillis).bind("idle", idleCutoffMillis).execute());
+    }
+
+    // ---- review API tokens -----------------------------------------------------------------------------------
+
+    void insertToken(String tokenHash, long reviewerId, long expiresAtMillis) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "insert into reviewer_token (token_hash, reviewer_id, expires_at) values (:hash, :reviewer, :expires)")
+                .bind("hash", tokenHash).bind("reviewer", reviewerId).bind("expires", expiresAtMillis).execute());
+    }
+
+    Optional<Reviewer> findLiveToken(String tokenHash, long nowMillis) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select r.id, r.login from reviewer_token t join reviewer r on r.id = t.reviewer_id
+                        where t.token_hash = :hash and t.expires_at > :now""")
+                .bind("hash", tokenHash).bind("now", nowMillis)
+                .map((rs, c) -> new Reviewer(rs.getLong("id"), rs.getString("login")))
+                .findOne());
+    }
+
+    void deleteExpiredTokens(long nowMillis) {
+        jdbi.useHandle(h -> h.createUpdate("delete from reviewer_token where expires_at <= :now")
+                .bind("now", nowMillis).execute());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.akepa.review;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Review API tokens (header x-akepa-reviewer-token): 256 random bits, stored as SHA-256, fixed lifetime. */
+final class ReviewerTokens {
+    record Issued(String token, long expiresAtMillis) {}
+
+    private final ReviewerRepository reviewers;
+    private final ReviewConfig config;
+    private final Clock clock;
+
+    ReviewerTokens(ReviewerRepository reviewers, ReviewConfig config, Clock clock) {
+        this.reviewers = reviewers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Issued issue(Reviewer reviewer) {
+        long now = clock.millis();
+        reviewers.deleteExpiredTokens(now);
+        String token = OpaqueTokens.generate();
+        long expires = now + config.tokenLifetime().toMillis();
+        reviewers.insertToken(OpaqueTokens.sha256(token), reviewer.id(), expires);
+        return new Issued(token, expires);
+    }
+
+    Optional<Reviewer> resolve(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
+        return reviewers.findLiveToken(OpaqueTokens.sha256(token), clock.millis());
+    }
+}

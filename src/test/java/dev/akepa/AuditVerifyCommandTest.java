@@ -1,0 +1,80 @@
+package dev.akepa;
+
+import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.Journeys;
+import dev.akepa.testsupport.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `./akepa audit verify` and `./akepa reviewer add` against a running server's database. */
+class AuditVerifyCommandTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    record Run(int exitCode, String out) {}
+
+    private static synchronized Run akepa(String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = Cli.run(args, server.env());
+            return new Run(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void verify_says_ok_then_names_the_tampered_row_with_exit_code_1() throws Exception {
+        ApiClient partner = server.demo();
+        Journeys journeys = new Journeys(partner);
+        String customerId = journeys.initIndividual("Smith");
+        journeys.identify(customerId);
+        journeys.attachLicence(customerId, customerId);
+
+        Run ok = akepa("audit", "verify");
+        assertThat(ok.exitCode()).as(ok.out()).isZero();
+        long rows = server.app().database().jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event")
+                .mapTo(Long.class).one());
+        assertThat(rows).isGreaterThanOrEqualTo(2);
+        assertThat(ok.out()).matches("OK: " + rows + " audit rows, chain head [0-9a-f]{64}\\s*");
+
+        long tampered = server.app().database().jdbi().withHandle(h -> h.createQuery(
+                "select id from audit_event where customer_id = :c and trigger_name = 'documents'")
+                .bind("c", customerId).mapTo(Long.class).one());
+        server.app().database().jdbi().useHandle(h -> h.createUpdate(
+                        "update audit_event set after_state = replace(after_state, 'approved', 'denied') where id = :id")
+                .bind("id", tampered).execute());
+
+        Run broken = akepa("audit", "verify");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).isEqualTo("BROKEN at audit row " + tampered + ": content does not match row_hash\n");
+    }
+
+    @Test
+    void reviewer_add_creates_a_login_that_the_review_api_accepts() throws Exception {
+        Run created = akepa("reviewer", "add", "--login", "carol", "--password", "a long passphrase");
+        assertThat(created.exitCode()).isZero();
+        assertThat(created.out()).isEqualTo("reviewer 'carol' created\n");
+        assertThat(server.client().post("/review/auth/get-token",
+                "{\"user\":{\"login\":\"carol\",\"password\":\"a long passphrase\"}}").status()).isEqualTo(200);
+        assertThat(akepa("reviewer", "add", "--login", "carol", "--password", "short").exitCode()).isEqualTo(2);
+    }
+}

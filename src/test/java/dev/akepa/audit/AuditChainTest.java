@@ -1,0 +1,141 @@
+package dev.akepa.audit;
+
+import dev.akepa.store.Database;
+import dev.akepa.store.DatabaseConfig;
+import dev.akepa.testsupport.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chain itself on a real database (H2, or PostgreSQL when AKEPA_TEST_PG_URL is set): appends from concurrent
+ * transactions and from two connection pools (two nodes) form one gapless chain, and every kind of tampering is
+ * found at the first broken row.
+ */
+class AuditChainTest {
+    private Path dir;
+    private Database node1;
+    private Database node2;
+
+    @BeforeEach
+    void open() throws Exception {
+        dir = Files.createTempDirectory("akepa-audit-");
+        String url = Database.embeddedUrl(dir);
+        String pg = TestDatabases.postgresUrl();
+        if (pg != null) {
+            String schema = "audit" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+            try (var c = DriverManager.getConnection(pg); var s = c.createStatement()) {
+                s.execute("create schema " + schema);
+            }
+            url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+        node1 = Database.open(new DatabaseConfig(url, null, null, 4));
+        node2 = Database.open(new DatabaseConfig(url, null, null, 4));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        node1.close();
+        node2.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static AuditEntry entry(String customerId, String reason) {
+        return new AuditEntry(AuditKind.APPLICATION, customerId, "iapp_x", 1L, "system", "verification", reason,
+                null, "{\"status\":\"running\"}", System.currentTimeMillis());
+    }
+
+    @Test
+    void concurrent_appends_on_two_nodes_form_one_gapless_chain() throws Exception {
+        List<AuditTrail> trails = List.of(new AuditTrail(node1.jdbi()), new AuditTrail(node2.jdbi()));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Long>> ids = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                AuditTrail trail = trails.get(i % 2);
+                String reason = "append " + i;
+                ids.add(pool.submit(() -> trail.append(entry("cstap_concurrent", reason))));
+            }
+            List<Long> assigned = new ArrayList<>();
+            for (Future<Long> id : ids) assigned.add(id.get(60, TimeUnit.SECONDS));
+            assertThat(assigned).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(new AuditVerifier(node2.jdbi()).verify()).isInstanceOf(ChainVerification.Intact.class)
+                .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(60L);
+    }
+
+    @Test
+    void an_append_rolled_back_with_its_transaction_leaves_no_trace_in_the_chain() {
+        AuditTrail trail = new AuditTrail(node1.jdbi());
+        trail.append(entry("cstap_a", "kept"));
+        try {
+            node1.jdbi().useTransaction(h -> {
+                trail.append(h, entry("cstap_a", "rolled back"));
+                throw new IllegalStateException("the change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the change and its audit row are gone together
+        }
+        assertThat(trail.append(entry("cstap_a", "next"))).isEqualTo(2);
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isEqualTo(
+                new ChainVerification.Intact(2, headHash(node1.jdbi())));
+    }
+
+    @Test
+    void a_changed_row_a_rehashed_row_a_deleted_row_and_a_cut_tail_are_each_found() {
+        AuditTrail trail = new AuditTrail(node1.jdbi());
+        for (int i = 1; i <= 6; i++) trail.append(entry("cstap_t", "row " + i));
+        Jdbi db = node1.jdbi();
+        AuditVerifier verifier = new AuditVerifier(db);
+        assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
+
+        exec(db, "update audit_event set reason = 'softened' where id = 3");
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(3, "content does not match row_hash"));
+
+        // A tamperer who also recomputes row 3's hash is caught by row 4's link.
+        AuditRecord row3 = db.withHandle(h -> h.createQuery("select " + AuditTrail.COLUMNS + " from audit_event where id = 3")
+                .map(AuditTrail.MAPPER).one());
+        String rehashed = AuditHash.of(3, row3.entry(), row3.prevHash());
+        exec(db, "update audit_event set row_hash = '" + rehashed + "' where id = 3");
+        assertThat(verifier.verify()).isEqualTo(
+                new ChainVerification.Broken(4, "prev_hash does not match the hash of row 3"));
+
+        exec(db, "delete from audit_event where id = 3");
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(4, "row 3 before it is missing"));
+    }
+
+    @Test
+    void rows_cut_from_the_end_are_found_through_the_chain_head() {
+        AuditTrail trail = new AuditTrail(node1.jdbi());
+        for (int i = 1; i <= 4; i++) trail.append(entry("cstap_t", "row " + i));
+        exec(node1.jdbi(), "delete from audit_event where id = 4");
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isEqualTo(new ChainVerification.Broken(4,
+                "the chain head records row 4 but the trail ends at row 3"));
+    }
+
+    private static void exec(Jdbi db, String sql) {
+        db.useHandle(h -> h.execute(sql));
+    }
+
+    private static String headHash(Jdbi db) {
+        return db.withHandle(h -> h.createQuery("select last_hash from audit_chain_head").mapTo(String.class).one());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.akepa.review;
+
+import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.Fixtures;
+import dev.akepa.testsupport.Journeys;
+import dev.akepa.testsupport.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A reviewer in real headless Chromium: logs in, finds the WaitReview case in the queue, sees both document
+ * images load, denies with a reason; the partner then sees completed/Denied and the decision in the history.
+ * Screenshots go to target/screenshots/.
+ */
+class ConsoleBrowserTest {
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final String PASSWORD = "correct horse battery";
+    static TestServer server;
+    static ApiClient partner;
+    static Path profile;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
+            fail("Chromium is required for the console browser test but /usr/bin/chromium or /usr/bin/chromedriver is "
+                    + "missing. Install them with `bash .ci/prepare-chromium` (Debian: apt-get install chromium chromium-driver).");
+        }
+        server = TestServer.start();
+        partner = server.demo();
+        ReviewClient.createReviewer(server, "alice", PASSWORD);
+        profile = Files.createTempDirectory("akepa-chromium-");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** WaitReview individual whose licence front (JPEG) and back (PNG) are real pictures. */
+    private static String waitingCaseWithRealImages() {
+        Journeys journeys = new Journeys(partner);
+        String customerId = journeys.initIndividual("WaitReview");
+        journeys.identify(customerId);
+        String front = uploaded("jpg", "front", RealImages.licence("jpg", "front", "Jane WaitReview"));
+        String back = uploaded("png", "back", RealImages.licence("png", "back", "Jane WaitReview"));
+        ApiResponse updated = partner.post("/akepa/update", Fixtures.update(customerId,
+                List.of(new String[]{customerId, front, "front"}, new String[]{customerId, back, "back"})));
+        assertThat(updated.dataText("status")).as(updated.raw()).isEqualTo("waiting_review");
+        return customerId;
+    }
+
+    private static String uploaded(String extension, String side, byte[] content) {
+        ApiResponse generated = partner.post("/akepa/document/generate", Fixtures.generate(extension, "license", side));
+        String id = generated.dataText("id");
+        ApiResponse upload = partner.upload(id, content, side + "." + extension);
+        assertThat(upload.status()).as(upload.raw()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void a_reviewer_denies_a_waiting_case_and_the_partner_sees_it() throws Exception {
+        String customerId = waitingCaseWithRealImages();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        browser.get(server.baseUrl() + "/review/queue");
+        wait.until(ExpectedConditions.urlContains("/review/login"));
+        browser.findElement(By.id("login")).sendKeys("alice");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("/review/queue"));
+
+        WebElement caseLink = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a.case-link[href='/review/applications/" + customerId + "']")));
+        assertThat(caseLink.getText()).isEqualTo("Jane WaitReview");
+        screenshot("queue");
+
+        caseLink.click();
+        wait.until(ExpectedConditions.urlContains("/review/applications/" + customerId));
+        wait.until(d -> imagesLoaded(d) == 2);
+        assertThat(naturalWidths()).containsExactly((long) RealImages.WIDTH, (long) RealImages.WIDTH);
+        assertThat(browser.findElement(By.id("journey")).getText()).isEqualTo("waiting_review");
+        browser.manage().window().setSize(new Dimension(1280, 1700));
+        screenshot("application");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        String reason = "Licence photo does not match the applicant";
+        browser.findElement(By.cssSelector("form.decision textarea[name=reason]")).sendKeys(reason);
+        browser.findElement(By.cssSelector("form.decision button.deny")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("journey"), "completed/Denied"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Decision recorded.");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains(reason, "reviewer:alice");
+        assertThat(browser.findElements(By.cssSelector("form.decision"))).isEmpty();
+
+        ApiResponse status = partner.get("/akepa/status/" + customerId);
+        assertThat(status.dataText("status")).isEqualTo("completed");
+        assertThat(status.dataText("outcome")).isEqualTo("Denied");
+        var events = partner.get("/akepa/history/" + customerId).data().get("events");
+        var last = events.get(events.size() - 1);
+        assertThat(last.get("actor").asString()).isEqualTo("reviewer");
+        assertThat(last.get("trigger").asString()).isEqualTo("review");
+        assertThat(last.get("reason").asString()).isEqualTo(reason);
+        assertThat(last.get("after").get("outcome").asString()).isEqualTo("Denied");
+    }
+
+    /** How many document images finished loading with real pixels. */
+    private static long imagesLoaded(WebDriver d) {
+        Object n = ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('img.document')).filter(i => i.complete && i.naturalWidth > 0).length;");
+        return ((Number) n).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> naturalWidths() {
+        return (List<Long>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('img.document')).map(i => i.naturalWidth);");
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

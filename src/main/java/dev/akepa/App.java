@@ -20,9 +20,7 @@ import dev.akepa.document.DocumentRepository;
 import dev.akepa.document.DocumentRoutes;
 import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
-import dev.akepa.document.LocalDocumentStore;
-import dev.akepa.document.S3Config;
-import dev.akepa.document.S3DocumentStore;
+import dev.akepa.document.DocumentStores;
 import dev.akepa.kyc.ApplicationRepository;
 import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
@@ -31,9 +29,8 @@ import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
-import dev.akepa.verification.ProductionVerification;
-import dev.akepa.verification.SandboxVerification;
 import dev.akepa.verification.VerificationProvider;
+import dev.akepa.verification.VerificationProviders;
 import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
@@ -42,13 +39,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Wires Akepa: config → database → repositories → services → routes → server. Nothing else lives here. */
 public final class App implements AutoCloseable {
@@ -56,18 +50,19 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final DocumentStore documentStore;
+    private final Webhooks webhooks;
+    private final VerificationWorker verificationWorker;
     private final HttpServer server;
-    private final List<AutoCloseable> background = new ArrayList<>();
 
-    private App(Config config) throws Exception {
-        Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.http().multipartTempDir());
+    private App(Config config, Database database, DocumentStore documentStore) throws Exception {
+        this.database = database;
+        this.documentStore = documentStore;
         Clock clock = Clock.systemUTC();
-        this.database = Database.open(config.database());
+        var jdbi = database.jdbi();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         PasswordHasher hasher = new PasswordHasher();
-        PartnerRepository partners = new PartnerRepository(database.jdbi());
+        PartnerRepository partners = new PartnerRepository(jdbi);
         config.partners().forEach((login, password) -> {
             if (partners.createIfAbsent(login, hasher.hash(password), clock.millis())) {
                 log.info("Created partner '{}' from configuration", login);
@@ -77,36 +72,28 @@ public final class App implements AutoCloseable {
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
-        var jdbi = database.jdbi();
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
-        Webhooks webhooks = new Webhooks(jdbi, metrics, clock,
+        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
+                Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
+                Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
+                clock);
+        this.webhooks = new Webhooks(jdbi, metrics, clock,
                 WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verificationProvider(config, clock), jobs, webhooks.urlGuard(), clock);
+                verification, jobs, webhooks.urlGuard(), clock);
+        AuditTrail audit = new AuditTrail(jdbi);
         kyc.addListener(webhooks.listener());
-        webhooks.start();
-        background.add(webhooks);
+        kyc.addListener(audit);
+        this.verificationWorker = config.verificationWorkers()
+                ? new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()) : null;
+
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
-        this.documentStore = switch (config.get("AKEPA_STORAGE", "local")) {
-            case "local" -> new LocalDocumentStore(config.dataDir());
-            case "s3" -> {
-                S3DocumentStore s3 = S3DocumentStore.connect(S3Config.fromEnv(config.env()));
-                background.add(s3);
-                yield s3;
-            }
-            default -> throw new IllegalArgumentException("AKEPA_STORAGE must be local or s3");
-        };
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
-        AuditTrail audit = new AuditTrail(jdbi);
-        kyc.addListener(audit);
         ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
                 documentRepository, documentStore, audit, hasher, bodies, clock);
-        if (config.verificationWorkers()) {
-            background.add(new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()).start());
-        }
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
@@ -121,25 +108,28 @@ public final class App implements AutoCloseable {
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
     }
 
-    /** Sandbox triggers by default; production mode verifies data and screens names against the sanctions list. */
-    private static VerificationProvider verificationProvider(Config config, Clock clock) throws IOException {
-        if (config.sandbox()) return new SandboxVerification();
-        Path dir = Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString()));
-        long started = System.nanoTime();
-        SanctionsList sanctions = SanctionsList.load(dir);
-        log.info("Loaded {} sanctions list entries from {} in {} ms", sanctions.size(), dir,
-                (System.nanoTime() - started) / 1_000_000);
-        double threshold = Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD",
-                Double.toString(SanctionsList.DEFAULT_THRESHOLD)));
-        return new ProductionVerification(sanctions, clock, threshold);
-    }
-
+    /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
     public static App start(Config config) throws Exception {
-        App app = new App(config);
-        app.server.start();
-        log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
-                config.mode().name().toLowerCase());
-        return app;
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.http().multipartTempDir());
+        Database database = Database.open(config.database());
+        DocumentStore documentStore = null;
+        App app = null;
+        try {
+            documentStore = DocumentStores.open(config.get("AKEPA_STORAGE", "local"), config.dataDir(), config.env());
+            app = new App(config, database, documentStore);
+            app.webhooks.start();
+            if (app.verificationWorker != null) app.verificationWorker.start();
+            app.server.start();
+            log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
+                    config.mode().name().toLowerCase());
+            return app;
+        } catch (Exception | Error e) {
+            if (app != null) app.stopBackground();
+            closeQuietly(documentStore);
+            database.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -154,30 +144,30 @@ public final class App implements AutoCloseable {
         return documentStore;
     }
 
+    /** Workers stop before what they use. */
     private void stopBackground() {
-        // Reverse start order: workers stop before what they use.
-        for (AutoCloseable c : background.reversed()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.warn("Stopping {} failed", c, e);
-            }
-        }
-        background.clear();
+        closeQuietly(verificationWorker);
+        closeQuietly(webhooks);
     }
 
     @Override
     public void close() {
         server.stop();
         stopBackground();
+        closeQuietly(documentStore);
         database.close();
+    }
+
+    private static void closeQuietly(Object resource) {
+        if (!(resource instanceof AutoCloseable closeable)) return;
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed", resource, e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         System.exit(Cli.run(args, System.getenv()));
-    }
-
-    static Map<String, String> env() {
-        return System.getenv();
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread sends its requests to the nodes in turn, as a round-robin load balancer would. Counts the journeys that
  * finished within the measured window (after a warm-up) and prints one line of key=value figures.
  * <pre>java -cp … dev.akepa.bench.JourneyLoad --nodes http://127.0.0.1:8081,http://127.0.0.1:8082
- *      [--clients 16] [--warmup 5] [--seconds 15] [--image-bytes 51200]</pre>
+ *      [--clients 16] [--warmup 5] [--seconds 15] [--journeys N] [--image-bytes 51200]</pre>
+ * {@code --journeys} ends the run early once that many journeys are done (to warm fresh nodes up by work done
+ * rather than by time: a cold node is slow, so a fixed time warms it less).
  */
 public final class JourneyLoad {
     private static final int REQUESTS_PER_JOURNEY = 8;
@@ -31,6 +33,7 @@ public final class JourneyLoad {
     private final int clients;
     private final long warmupNanos;
     private final long measureNanos;
+    private final long journeyLimit;
     private final byte[] multipartImage;
     private final String boundary = "akepa-bench-boundary";
     private final AtomicLong sequence = new AtomicLong(new Random().nextInt(100_000_000));
@@ -42,7 +45,8 @@ public final class JourneyLoad {
     private volatile long measureStart;
     private volatile long measureEnd;
 
-    private JourneyLoad(List<URI> nodes, int clients, int warmupSeconds, int seconds, int imageBytes) {
+    private JourneyLoad(List<URI> nodes, int clients, int warmupSeconds, int seconds, long journeyLimit, int imageBytes) {
+        this.journeyLimit = journeyLimit <= 0 ? Long.MAX_VALUE : journeyLimit;
         this.nodes = nodes;
         this.clients = clients;
         this.warmupNanos = warmupSeconds * 1_000_000_000L;
@@ -58,6 +62,7 @@ public final class JourneyLoad {
                 Integer.parseInt(options.getOrDefault("clients", "16")),
                 Integer.parseInt(options.getOrDefault("warmup", "5")),
                 Integer.parseInt(options.getOrDefault("seconds", "15")),
+                Long.parseLong(options.getOrDefault("journeys", "0")),
                 Integer.parseInt(options.getOrDefault("image-bytes", "51200")));
         String token = login(nodes.get(0), options.getOrDefault("login", "demo"),
                 options.getOrDefault("password", "demo-password"));
@@ -92,7 +97,7 @@ public final class JourneyLoad {
         List<KeepAliveClient> connections = nodes.stream().map(n -> new KeepAliveClient(n, token)).toList();
         int turn = client;
         try {
-            while (System.nanoTime() < measureEnd) {
+            while (System.nanoTime() < measureEnd && allJourneys.get() < journeyLimit) {
                 long began = System.nanoTime();
                 try {
                     turn = journey(connections, turn);

@@ -1,5 +1,6 @@
 package dev.akepa.auth;
 
+import dev.akepa.store.Transactions;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.Optional;
@@ -22,16 +23,24 @@ public final class PartnerRepository {
                 .findOne());
     }
 
-    /** Inserts the partner unless the login exists; returns true when it was created. */
+    /**
+     * Inserts the partner unless the login exists; returns true when it was created. Nodes that start at once
+     * with the same AKEPA_PARTNERS all try: the unique login lets one insert win and the others return false.
+     */
     public boolean createIfAbsent(String login, String passwordHash, long nowMillis) {
-        return jdbi.inTransaction(h -> {
-            boolean exists = h.createQuery("select count(*) from partner where login = :login")
-                    .bind("login", login).mapTo(Integer.class).one() > 0;
-            if (exists) return false;
-            h.createUpdate("insert into partner (login, password_hash, created_at) values (:login, :hash, :now)")
-                    .bind("login", login).bind("hash", passwordHash).bind("now", nowMillis).execute();
-            return true;
-        });
+        try {
+            return jdbi.inTransaction(h -> {
+                boolean exists = h.createQuery("select count(*) from partner where login = :login")
+                        .bind("login", login).mapTo(Integer.class).one() > 0;
+                if (exists) return false;
+                h.createUpdate("insert into partner (login, password_hash, created_at) values (:login, :hash, :now)")
+                        .bind("login", login).bind("hash", passwordHash).bind("now", nowMillis).execute();
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (Transactions.isUniqueViolation(e)) return false;
+            throw e;
+        }
     }
 
     public void updatePassword(String login, String passwordHash) {

@@ -1,5 +1,6 @@
 package dev.akepa.document;
 
+import dev.akepa.testsupport.ListeningSockets;
 import dev.akepa.testsupport.S3MockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class S3DocumentStoreTest {
     @RegisterExtension
@@ -42,6 +44,17 @@ class S3DocumentStoreTest {
     @AfterAll
     static void disconnect() {
         if (store != null) store.close();
+    }
+
+    @Test
+    void theTestServerListensOnOnePortOnLoopbackOnly() {
+        assumeTrue(ListeningSockets.supported(), "needs Linux /proc to list the S3Mock process's sockets");
+        assertThat(ListeningSockets.of(S3.pid()))
+                .singleElement()
+                .satisfies(address -> {
+                    assertThat(address.getAddress().isLoopbackAddress()).as("%s", address).isTrue();
+                    assertThat(address.getPort()).isEqualTo(S3.endpoint().getPort());
+                });
     }
 
     @Test

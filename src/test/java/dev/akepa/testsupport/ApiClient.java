@@ -24,6 +24,11 @@ public final class ApiClient {
         this(baseUrl, null);
     }
 
+    /** A client of the server at {@code baseUrl} (http://127.0.0.1:PORT), without a token. */
+    public static ApiClient to(String baseUrl) {
+        return new ApiClient(baseUrl);
+    }
+
     private ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;

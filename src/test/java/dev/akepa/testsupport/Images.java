@@ -7,7 +7,12 @@ public final class Images {
     private Images() {}
 
     public static byte[] jpeg(int size) {
-        byte[] b = filler(size, 1);
+        return jpeg(size, 1);
+    }
+
+    /** A JPEG-looking file whose other bytes depend on {@code seed}: different seeds, different SHA-256. */
+    public static byte[] jpeg(int size, long seed) {
+        byte[] b = filler(size, seed);
         b[0] = (byte) 0xFF;
         b[1] = (byte) 0xD8;
         b[2] = (byte) 0xFF;

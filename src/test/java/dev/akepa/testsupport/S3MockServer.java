@@ -5,16 +5,20 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +30,9 @@ import java.util.stream.Stream;
  * target/s3mock/s3mock-exec.jar in generate-test-resources) run as a child JVM on a free 127.0.0.1 port.
  * It is a Spring Boot application that needs a few seconds to start, so start it once per test class:
  * <pre>{@code @RegisterExtension static final S3MockServer S3 = new S3MockServer();}</pre>
- * It is stopped after the class, and by a shutdown hook if the test JVM exits first; each stop is bounded.
+ * It listens on that one port only (see /s3mock/single-loopback-connector.xml). It is stopped after the class,
+ * by a shutdown hook if the test JVM exits first, and by itself if the test JVM dies without running its hooks;
+ * each stop is bounded.
  */
 public final class S3MockServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String REGION = "us-east-1";
@@ -34,6 +40,9 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback, 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
+    /** Backstop only: S3Mock also stops when the test JVM exits (ExitWithParent) or the test class ends. */
+    private static final Duration LIFETIME_LIMIT = Duration.ofMinutes(30);
+    private static final String SINGLE_CONNECTOR_XML = "/s3mock/single-loopback-connector.xml";
 
     private Process process;
     private Thread stopOnExit;
@@ -72,6 +81,12 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback, 
     public URI endpoint() {
         requireRunning();
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The S3Mock JVM's process id, for tests that inspect what it listens on. */
+    public long pid() {
+        requireRunning();
+        return process.pid();
     }
 
     /** Where S3Mock keeps buckets and objects, for tests that damage stored bytes behind the store's back. */
@@ -117,16 +132,24 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback, 
 
     private void launch(Path jar, Path log) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path oneConnector = workDir.resolve("single-loopback-connector.xml");
+        try (InputStream xml = S3MockServer.class.getResourceAsStream(SINGLE_CONNECTOR_XML)) {
+            if (xml == null) throw new IllegalStateException(SINGLE_CONNECTOR_XML + " is missing from the test classpath");
+            Files.copy(xml, oneConnector, StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> command = List.of(java.toString(),
                 // a small, quickly started JVM: the machine's cores are shared with the tests
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(),
+                // S3Mock's own launcher, run under ExitWithParent so that S3Mock also stops if this JVM is killed
+                "-cp", codeSourceOf(ExitWithParent.class) + File.pathSeparator + jar,
+                ExitWithParent.class.getName(), Long.toString(LIFETIME_LIMIT.toSeconds()),
+                "org.springframework.boot.loader.launch.JarLauncher",
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--server.ssl.enabled=false",
-                // S3Mock always adds a second plain-HTTP connector without a bind address; an ephemeral port
-                // keeps it out of the way (it is never used)
-                "--com.adobe.testing.s3mock.httpPort=0",
+                // replaces S3Mock's web server factory, whose extra HTTP connector would listen on all interfaces
+                "--spring.main.sources=" + oneConnector.toUri(),
+                "--spring.main.allow-bean-definition-overriding=true",
                 "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("store"),
                 "--com.adobe.testing.s3mock.max-payload-size=64MB",
                 "--spring.main.banner-mode=off");
@@ -137,6 +160,14 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback, 
         if (stopOnExit == null) {
             stopOnExit = new Thread(this::stopAndClean, "s3mock-stop-on-exit");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+    }
+
+    private static Path codeSourceOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

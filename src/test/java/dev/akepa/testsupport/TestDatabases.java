@@ -1,5 +1,8 @@
 package dev.akepa.testsupport;
 
+import dev.akepa.store.Database;
+
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
@@ -20,14 +23,24 @@ public final class TestDatabases {
     }
 
     static void configure(Map<String, String> env) {
+        if (postgresUrl() != null) env.put("AKEPA_DB_URL", freshPostgresSchema());
+    }
+
+    /** A JDBC URL of a new, empty schema in the AKEPA_TEST_PG_URL database; fails when that is not set. */
+    public static String freshPostgresSchema() {
         String url = postgresUrl();
-        if (url == null) return;
+        if (url == null) throw new IllegalStateException("AKEPA_TEST_PG_URL is not set");
         String schema = "t" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet() + "_" + System.nanoTime() % 100000;
         try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("AKEPA_TEST_PG_URL is set but PostgreSQL is not usable: " + e.getMessage(), e);
         }
-        env.put("AKEPA_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** A fresh database for a test that opens {@code Database} itself: a PostgreSQL schema, or H2 under dataDir. */
+    public static String freshUrl(Path dataDir) {
+        return postgresUrl() != null ? freshPostgresSchema() : Database.embeddedUrl(dataDir);
     }
 }

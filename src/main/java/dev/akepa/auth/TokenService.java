@@ -25,6 +25,8 @@ public final class TokenService {
     private final Duration lifetime;
     private final Clock clock;
     private final ConcurrentHashMap<String, CachedToken> cache = new ConcurrentHashMap<>();
+    private static final long PURGE_INTERVAL_MILLIS = 10 * 60_000;
+    private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
     private record CachedToken(Partner partner, long expiresAtMillis, long cachedUntilMillis) {}
 
@@ -44,8 +46,10 @@ public final class TokenService {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        long expires = clock.millis() + lifetime.toMillis();
+        long now = clock.millis();
+        long expires = now + lifetime.toMillis();
         partners.saveToken(sha256(token), stored.get().partner().id(), expires);
+        purgeExpired(now);
         return Optional.of(new IssuedToken(token, expires, stored.get().partner()));
     }
 
@@ -65,6 +69,13 @@ public final class TokenService {
             cache.put(hash, cached);
         }
         return cached.expiresAtMillis() > now ? Optional.of(cached.partner()) : Optional.empty();
+    }
+
+    /** Expired token rows go at most every ten minutes (or token lifetime, if shorter), piggybacking on token issue (any node may do it). */
+    private void purgeExpired(long now) {
+        long last = lastPurge.get();
+        long interval = Math.min(PURGE_INTERVAL_MILLIS, lifetime.toMillis());
+        if (now - last >= interval && lastPurge.compareAndSet(last, now)) partners.deleteExpiredTokens(now);
     }
 
     static String sha256(String value) {

@@ -105,6 +105,18 @@ class DurabilityTest {
         }
     }
 
+    @Test
+    void expired_tokens_are_purged_when_new_tokens_are_issued() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("AKEPA_TOKEN_TTL", "1ms"))) {
+            server.demo();
+            Thread.sleep(5);
+            server.demo();
+            int rows = server.app().database().jdbi().withHandle(h ->
+                    h.createQuery("select count(*) from api_token").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(1);
+        }
+    }
+
     private static String sha256OfStored(TestServer server, String documentId) throws Exception {
         String key = server.app().database().jdbi().withHandle(h ->
                 h.createQuery("select storage_key from document where id = :id").bind("id", documentId).mapTo(String.class).one());

@@ -1,6 +1,5 @@
 package dev.akepa.webhook;
 
-import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Journeys;
@@ -9,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static dev.akepa.testsupport.JsonMatch.assertJson;
+import static dev.akepa.webhook.CallbackAssertions.assertCallback;
 import static dev.akepa.webhook.Fixtures.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,21 +109,6 @@ class WebhookApiTest {
             assertThat(api.get("/akepa/status/" + customerId).json().get("code").asString()).isEqualTo("identificationNotFound");
             assertThat(j.identify(customerId).dataText("status")).isEqualTo("pending_step_up");
         }
-    }
-
-    /** The exact bytes: the status data as the API shows it plus the reference, and a valid signature. */
-    private static void assertCallback(Receiver.Request callback, JsonNode statusData, String reference, String secret) {
-        String body = new String(callback.body(), java.nio.charset.StandardCharsets.UTF_8);
-        String requestId = Json.MAPPER.readTree(body).get("requestId").asString();
-        assertThat(requestId).matches("[0-9a-f]{32}");
-        ObjectNode data = (ObjectNode) statusData.deepCopy();
-        data.put("reference", reference);
-        assertThat(body).isEqualTo("{\"code\":\"0\",\"data\":" + Json.MAPPER.writeValueAsString(data)
-                + ",\"requestId\":\"" + requestId + "\"}");
-        assertThat(callback.webhookId()).matches("msg_[0-9A-Za-z]{22}");
-        assertThat(new StandardWebhookVerifier(secret).verify(callback.webhookId(), callback.header("webhook-timestamp"),
-                callback.header("webhook-signature"), callback.body(), Instant.now()))
-                .as("signature of %s", callback.webhookId()).isTrue();
     }
 
     private static String delivered(Receiver.Request callback, String applicationId, String customerId, String url) {

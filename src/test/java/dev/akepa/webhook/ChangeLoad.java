@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.akepa.testsupport.Fixtures.individual;
+import static dev.akepa.testsupport.Fixtures.nineDigits;
+import static dev.akepa.testsupport.Fixtures.reference;
 import static dev.akepa.webhook.Fixtures.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +45,9 @@ final class ChangeLoad {
         for (int i = 0; i < customers; i++) {
             ApiClient api = apis.get(i % apis.size());
             work.add(() -> {
-                String reference = dev.akepa.testsupport.Fixtures.reference();
-                String customerId = ok(api.post("/customer/init", dev.akepa.testsupport.Fixtures.individual(reference,
-                        "Smith", dev.akepa.testsupport.Fixtures.nineDigits()))).dataText("customerId");
+                String reference = reference();
+                String customerId = ok(api.post("/customer/init", individual(reference,
+                        "Smith", nineDigits()))).dataText("customerId");
                 JsonNode running = ok(api.post("/akepa/identification",
                         "{\"customerId\":\"%s\",\"syncMode\":true,\"webhookURL\":\"%s\"}".formatted(customerId, webhookUrl)))
                         .data();
@@ -60,9 +63,9 @@ final class ChangeLoad {
         List<Callable<Tracked>> work = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             work.add(() -> {
-                String reference = dev.akepa.testsupport.Fixtures.reference();
-                String customerId = ok(api.post("/customer/init", dev.akepa.testsupport.Fixtures.individual(reference,
-                        "WaitReview", dev.akepa.testsupport.Fixtures.nineDigits()))).dataText("customerId");
+                String reference = reference();
+                String customerId = ok(api.post("/customer/init", individual(reference,
+                        "WaitReview", nineDigits()))).dataText("customerId");
                 List<JsonNode> states = new ArrayList<>();
                 states.add(ok(api.post("/akepa/identification",
                         "{\"customerId\":\"%s\",\"webhookURL\":\"%s\"}".formatted(customerId, webhookUrl))).data());

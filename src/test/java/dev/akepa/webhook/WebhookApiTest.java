@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.akepa.testsupport.Fixtures.individual;
+import static dev.akepa.testsupport.Fixtures.nineDigits;
+import static dev.akepa.testsupport.Fixtures.reference;
 import static dev.akepa.testsupport.JsonMatch.assertJson;
 import static dev.akepa.webhook.CallbackAssertions.assertCallback;
 import static dev.akepa.webhook.Fixtures.eventually;
@@ -25,9 +28,9 @@ class WebhookApiTest {
         try (Receiver receiver = Receiver.alwaysOk(); TestServer server = TestServer.start()) {
             ApiClient api = server.demo();
             Journeys j = new Journeys(api);
-            String reference = dev.akepa.testsupport.Fixtures.reference();
-            String customerId = api.post("/customer/init", dev.akepa.testsupport.Fixtures.individual(reference,
-                    "WaitReview", dev.akepa.testsupport.Fixtures.nineDigits())).dataText("customerId");
+            String reference = reference();
+            String customerId = api.post("/customer/init", individual(reference,
+                    "WaitReview", nineDigits())).dataText("customerId");
             String url = receiver.url("/hooks/akepa?ref=42");
 
             List<ApiResponse> steps = new ArrayList<>();

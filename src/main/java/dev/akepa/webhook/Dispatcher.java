@@ -2,64 +2,69 @@ package dev.akepa.webhook;
 
 import dev.akepa.webhook.OutboxStore.Attempt;
 import dev.akepa.webhook.OutboxStore.Claimed;
+import dev.akepa.webhook.OutboxStore.Finished;
+import dev.akepa.webhook.OutboxStore.Lease;
 import dev.akepa.webhook.OutboxStore.Result;
-import dev.akepa.webhook.Sender.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers the outbox. One claiming loop per process takes due rows (woken right after a change commits, polling
- * for work from other processes) and hands each to its own virtual thread, at most {@code concurrency} at once.
+ * for work from other processes); each claimed callback is sent on its own virtual thread, at most
+ * {@code concurrency} HTTP requests at once. Attempts are recorded in batches ({@link AttemptRecorder}); the batch
+ * that finishes an application's callback also claims that application's next one, which is sent at once.
  */
 final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int MAX_BATCH = 100;
+    private static final int MAX_CLAIM = 100;
     /** A claim outlives the send timeout by this much, so only a dead process loses its claims. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** A claim is not sent unless this much of it remains after the send timeout: time to record the attempt. */
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(10);
+    /** Claimed callbacks not yet recorded, per permitted request: bounds the work a slow database lets pile up. */
+    private static final int UNRECORDED_PER_REQUEST = 16;
 
     private final OutboxStore store;
-    private final SigningSecrets secrets;
-    private final UrlGuard guard;
-    private final Sender sender;
-    private final RetryPolicy retries;
+    private final AttemptMaker attempts;
     private final WebhookMetrics metrics;
     private final Clock clock;
     private final WebhookConfig config;
     private final Wakeup wakeup = new Wakeup();
-    private final Semaphore inFlight;
+    private final Semaphore requests;
+    private final AtomicInteger unrecorded = new AtomicInteger();
+    private final int maxUnrecorded;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    private final AttemptRecorder recorder;
     private volatile boolean running;
     private Thread claimer;
 
-    Dispatcher(OutboxStore store, SigningSecrets secrets, UrlGuard guard, Sender sender, RetryPolicy retries,
-               WebhookMetrics metrics, Clock clock, WebhookConfig config) {
+    Dispatcher(OutboxStore store, AttemptMaker attempts, WebhookMetrics metrics, Clock clock, WebhookConfig config) {
         this.store = store;
-        this.secrets = secrets;
-        this.guard = guard;
-        this.sender = sender;
-        this.retries = retries;
+        this.attempts = attempts;
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
-        this.inFlight = new Semaphore(config.concurrency());
+        this.requests = new Semaphore(config.concurrency());
+        this.maxUnrecorded = config.concurrency() * UNRECORDED_PER_REQUEST;
+        this.recorder = new AttemptRecorder(store, clock, this::leaseForPromoted, this::recorded);
     }
 
     synchronized void start() {
         if (running) return;
         running = true;
+        recorder.start();
         claimer = Thread.ofVirtual().name("webhook-claimer").start(this::claimLoop);
     }
 
@@ -71,18 +76,15 @@ final class Dispatcher implements AutoCloseable {
     private void claimLoop() {
         while (running) {
             try {
-                int room = Math.min(inFlight.availablePermits(), MAX_BATCH);
-                if (room == 0) {
-                    wakeup.await(config.pollInterval().toMillis()); // a finishing delivery wakes us
+                int room = Math.min(maxUnrecorded - unrecorded.get(), MAX_CLAIM);
+                if (room <= 0) {
+                    wakeup.await(config.pollInterval().toMillis()); // a recorded batch wakes us
                     continue;
                 }
                 long now = clock.millis();
-                long leaseUntil = now + config.timeout().plus(LEASE_MARGIN).toMillis();
-                List<Claimed> batch = store.claim(now, room, UUID.randomUUID().toString(), leaseUntil);
-                for (Claimed claimed : batch) {
-                    inFlight.acquireUninterruptibly();
-                    deliveries.execute(() -> deliverAndRelease(claimed));
-                }
+                List<Claimed> batch = store.claim(now, room, newLease(now));
+                unrecorded.addAndGet(batch.size());
+                batch.forEach(this::send);
                 if (batch.size() == room) continue;
                 wakeup.await(idleMillis(now, batch.isEmpty()));
             } catch (InterruptedException e) {
@@ -107,61 +109,87 @@ final class Dispatcher implements AutoCloseable {
         return next.isPresent() ? Math.min(poll, next.getAsLong() - now) : poll;
     }
 
-    private void deliverAndRelease(Claimed claimed) {
+    private Lease newLease(long now) {
+        return new Lease(UUID.randomUUID().toString(), now + config.timeout().plus(LEASE_MARGIN).toMillis());
+    }
+
+    /**
+     * The claim for a callback that heads its application's queue, taken in the change's own transaction; null
+     * (leave it to the claim loop) when this process is not delivering or has enough claimed work already.
+     */
+    Lease leaseForNewHead() {
+        return running && unrecorded.get() < maxUnrecorded ? newLease(clock.millis()) : null;
+    }
+
+    /** Sends a callback claimed in a change's transaction, after that transaction committed. */
+    void sendClaimed(Claimed claimed) {
+        unrecorded.incrementAndGet();
         try {
-            Attempt attempt = deliver(claimed);
-            store.record(claimed, attempt);
-            count(attempt.result());
-        } catch (RuntimeException e) {
-            // the lease runs out and another attempt follows; at-least-once holds
-            log.error("Recording webhook attempt for {} failed", claimed.id(), e);
-        } finally {
-            inFlight.release();
-            wakeup.signal(); // the next callback of this application may now be due
+            send(claimed);
+        } catch (RejectedExecutionException stopping) {
+            giveBack(claimed);
         }
     }
 
-    private Attempt deliver(Claimed claimed) {
-        long startedAt = clock.millis();
-        if (claimed.series() == 1 && claimed.attempts() == 0) {
-            metrics.lag(Duration.ofMillis(startedAt - claimed.changedAt()));
-        }
-        long startNanos = System.nanoTime();
+    /** Heads promoted by a batch of records are claimed for this process, unless it is stopping. */
+    private Lease leaseForPromoted() {
+        return running ? newLease(clock.millis()) : null;
+    }
+
+    /**
+     * Sends a claimed callback once a request permit is free, then queues its attempt for recording. A claim that
+     * is not sent (stopping, too little lease left, a failure) is handed back at once.
+     */
+    private void send(Claimed claimed) {
+        deliveries.execute(() -> {
+            requests.acquireUninterruptibly();
+            Attempt attempt = null;
+            try {
+                if (running && enoughLeaseLeft(claimed)) attempt = attempts.attempt(claimed);
+            } catch (Throwable e) {
+                log.error("Webhook attempt for {} failed unexpectedly", claimed.id(), e);
+            } finally {
+                requests.release();
+            }
+            if (attempt == null) {
+                giveBack(claimed);
+            } else {
+                recorder.submit(new Finished(claimed, attempt));
+            }
+        });
+    }
+
+    /**
+     * A claim that waited too long for a permit might run out while its attempt is made or recorded, and another
+     * process could then send it too; it is handed back instead.
+     */
+    private boolean enoughLeaseLeft(Claimed claimed) {
+        long needed = config.timeout().plus(RECORD_MARGIN).toMillis();
+        return claimed.lease().until() - clock.millis() >= needed;
+    }
+
+    private void giveBack(Claimed claimed) {
         try {
-            URI target = guard.vet(claimed.url());
-            byte[] body = claimed.body().getBytes(StandardCharsets.UTF_8);
-            long timestamp = TimeUnit.MILLISECONDS.toSeconds(clock.millis());
-            String signature = Signatures.header(secrets.signingKeys(claimed.partnerId()), claimed.id(), timestamp, body);
-            Answer answer = sender.post(target, claimed.id(), timestamp, signature, body);
-            return judge(claimed, startedAt, elapsedMillis(startNanos), answer);
-        } catch (UrlGuard.RefusedUrl e) {
-            return failed(claimed, startedAt, elapsedMillis(startNanos), null, "refused: " + e.getMessage(), Optional.empty());
+            store.release(List.of(claimed), clock.millis());
         } catch (RuntimeException e) {
-            log.error("Webhook attempt for {} could not be made", claimed.id(), e);
-            return failed(claimed, startedAt, elapsedMillis(startNanos), null, "internal error: " + e.getMessage(),
-                    Optional.empty());
+            log.warn("Handing back the claim on {} failed; it is claimable when its lease ends", claimed.id(), e);
         }
+        unrecorded.decrementAndGet();
+        wakeup.signal();
     }
 
-    private Attempt judge(Claimed claimed, long startedAt, long latency, Answer answer) {
-        return switch (answer) {
-            case Answer.Response r when r.status() >= 200 && r.status() < 300 ->
-                    new Attempt(startedAt, r.status(), latency, Result.DELIVERED, null, 0);
-            case Answer.Response r when r.status() == 410 -> new Attempt(startedAt, 410, latency, Result.GONE,
-                    "410 Gone: no more callbacks to this URL for this application", 0);
-            case Answer.Response r -> failed(claimed, startedAt, latency, r.status(), describe(r), r.retryAfter());
-            case Answer.NoResponse n -> failed(claimed, startedAt, latency, null, n.error(), Optional.empty());
-        };
-    }
-
-    private Attempt failed(Claimed claimed, long startedAt, long latency, Integer status, String error,
-                           Optional<String> retryAfter) {
-        Optional<Duration> delay = retries.delayAfter(claimed.attempts() + 1, retryAfter);
-        if (delay.isEmpty()) {
-            return new Attempt(startedAt, status, latency, Result.FAILED, error + " (retries exhausted, given up)", 0);
+    /** After a batch is committed: count what it recorded, send the heads it claimed, look for more work. */
+    private void recorded(AttemptRecorder.Recorded batch) {
+        batch.recorded().forEach(f -> count(f.attempt().result()));
+        unrecorded.addAndGet(batch.promoted().size() - batch.recorded().size() - batch.lost());
+        for (Claimed head : batch.promoted()) {
+            try {
+                send(head);
+            } catch (RejectedExecutionException stopping) {
+                giveBack(head);
+            }
         }
-        long next = startedAt + latency + delay.get().toMillis();
-        return new Attempt(startedAt, status, latency, Result.RETRYING, error, next);
+        wakeup.signal(); // room to claim, and retries or other work may be due
     }
 
     /** Counted once the outcome is committed, so metrics never run ahead of the database. */
@@ -173,18 +201,10 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static String describe(Answer.Response r) {
-        String text = "HTTP " + r.status();
-        if (r.status() >= 300 && r.status() < 400) text += " (redirects are not followed)";
-        String start = r.bodyStart().strip();
-        return start.isEmpty() ? text : text + ": " + start;
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    /** Stops claiming, lets deliveries in flight finish within the send timeout, then interrupts the rest. */
+    /**
+     * Stops claiming, lets deliveries in flight finish within the send timeout (then interrupts the rest), and
+     * records their attempts.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -201,6 +221,8 @@ final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             deliveries.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            recorder.close();
         }
     }
 }

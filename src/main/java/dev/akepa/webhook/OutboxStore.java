@@ -27,9 +27,12 @@ final class OutboxStore {
     record NewMessage(String id, long partnerId, String applicationId, String customerId, String url, String body,
                       long changedAt, long createdAt) {}
 
+    /** A claim: this process owns the rows carrying {@code token} until {@code until} (epoch millis). */
+    record Lease(String token, long until) {}
+
     /** A row this process now owns until its lease ends. */
     record Claimed(String id, long partnerId, String applicationId, String url, String body, int series,
-                   int attempts, long changedAt, String claimToken) {}
+                   int attempts, long changedAt, Lease lease) {}
 
     /** What an attempt did to its message. */
     enum Result {
@@ -49,11 +52,13 @@ final class OutboxStore {
     record Attempt(long attemptedAt, Integer httpStatus, long latencyMs, Result result, String error, long nextAttemptAt) {}
 
     /**
-     * Writes the message in the caller's transaction; false when that URL answered 410 for this application.
-     * Only the oldest unfinished message of an application is {@code pending} (claimable); later ones wait.
-     * The application row lock orders this against the dispatcher finishing the head and promoting the next.
+     * Writes the message in the caller's transaction. Only the oldest unfinished message of an application is
+     * {@code pending} (claimable); later ones wait. The application row lock orders this against the dispatcher
+     * finishing the head and promoting the next. A new head is claimed at once with {@code lease} when one is
+     * given, and returned, so this process sends it right after the commit without a claim query. Nothing is
+     * written when that URL answered 410 for this application.
      */
-    boolean enqueue(Handle h, NewMessage m) {
+    Optional<Claimed> enqueue(Handle h, NewMessage m, Lease lease) {
         lockApplication(h, m.applicationId());
         var found = h.createQuery("""
                         select (select count(*) from webhook_gone where application_id = :app and url_hash = :hash),
@@ -62,25 +67,32 @@ final class OutboxStore {
                 .bind("app", m.applicationId()).bind("hash", sha256(m.url()))
                 .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .one();
-        if (found[0] > 0) return false;
+        if (found[0] > 0) return Optional.empty();
+        boolean head = found[1] == 0;
+        Lease claim = head ? lease : null;
         h.createUpdate("""
                         insert into webhook_message (id, partner_id, application_id, customer_id, url, body, state, series,
-                               attempts, next_attempt_at, lease_until, changed_at, created_at)
-                        values (:id, :partner, :app, :customer, :url, :body, :state, 1, 0, :now, 0, :changed, :now)""")
+                               attempts, next_attempt_at, lease_until, claim_token, changed_at, created_at)
+                        values (:id, :partner, :app, :customer, :url, :body, :state, 1, 0, :next, :lease, :token, :changed,
+                                :now)""")
                 .bind("id", m.id()).bind("partner", m.partnerId()).bind("app", m.applicationId())
                 .bind("customer", m.customerId()).bind("url", m.url()).bind("body", m.body())
-                .bind("state", found[1] > 0 ? WAITING : PENDING)
+                .bind("state", head ? PENDING : WAITING)
+                .bind("next", claim == null ? m.createdAt() : claim.until())
+                .bind("lease", claim == null ? 0 : claim.until()).bind("token", claim == null ? null : claim.token())
                 .bind("changed", m.changedAt()).bind("now", m.createdAt())
                 .execute();
-        return true;
+        return claim == null ? Optional.empty() : Optional.of(new Claimed(m.id(), m.partnerId(), m.applicationId(),
+                m.url(), m.body(), 1, 0, m.changedAt(), claim));
     }
 
     /**
      * Claims up to {@code limit} due messages. Each is its application's head (the only pending one), so order
      * per application holds. SKIP LOCKED lets several processes claim at once; the conditional update re-checks
-     * the lease under the row lock, so no row is claimed twice.
+     * the lease under the row lock, so no row is claimed twice. A claimed row is next due when its lease ends:
+     * rows in flight stay out of the due range the claim query reads, and an expired claim is due at once.
      */
-    List<Claimed> claim(long now, int limit, String token, long leaseUntil) {
+    List<Claimed> claim(long now, int limit, Lease lease) {
         return jdbi.inTransaction(h -> {
             List<Claimed> due = h.createQuery("""
                             select m.id, m.partner_id, m.application_id, m.url, m.body, m.series, m.attempts,
@@ -93,49 +105,79 @@ final class OutboxStore {
                     .bind("now", now).bind("limit", limit)
                     .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getLong("partner_id"),
                             rs.getString("application_id"), rs.getString("url"), rs.getString("body"),
-                            rs.getInt("series"), rs.getInt("attempts"), rs.getLong("changed_at"), token))
+                            rs.getInt("series"), rs.getInt("attempts"), rs.getLong("changed_at"), lease))
                     .list();
             if (due.isEmpty()) return due;
-            PreparedBatch lease = h.prepareBatch("""
-                    update webhook_message set lease_until = :lease, claim_token = :token
+            PreparedBatch update = h.prepareBatch("""
+                    update webhook_message set lease_until = :lease, claim_token = :token, next_attempt_at = :lease
                     where id = :id and state = 'pending' and lease_until <= :now""");
-            for (Claimed c : due) lease.bind("lease", leaseUntil).bind("token", token).bind("id", c.id()).bind("now", now).add();
-            int[] counts = lease.execute();
+            for (Claimed c : due) {
+                update.bind("lease", lease.until()).bind("token", lease.token()).bind("id", c.id()).bind("now", now).add();
+            }
+            int[] counts = update.execute();
             List<Claimed> won = new ArrayList<>(due.size());
             for (int i = 0; i < due.size(); i++) if (counts[i] == 1) won.add(due.get(i));
             return won;
         });
     }
 
+    /** An attempt made under a claim, waiting to be recorded. */
+    record Finished(Claimed claimed, Attempt attempt) {}
+
     /**
-     * Records one attempt and moves the message on, but only while this claim still owns it: a claim whose lease
-     * ran out (or that a replay reset) records its attempt as history without changing the message. A finished
-     * message hands the application's queue to its next waiting message.
+     * Records a batch of attempts in one transaction and moves their messages on, each only while its claim still
+     * owns it: a claim whose lease ran out (or that a replay reset) records its attempt as history without changing
+     * the message. A finished message hands its application's queue to the next waiting message, claimed with
+     * {@code lease} when given (else left for the claim loop). Returns the heads claimed that way.
      */
-    void record(Claimed c, Attempt a) {
-        jdbi.useTransaction(h -> {
-            lockApplication(h, c.applicationId());
-            h.createUpdate("""
-                            insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
-                                   result, error)
-                            values (:message, :series, :attempt, :at, :status, :latency, :result, :error)""")
-                    .bind("message", c.id()).bind("series", c.series()).bind("attempt", c.attempts() + 1)
-                    .bind("at", a.attemptedAt()).bind("status", a.httpStatus()).bind("latency", a.latencyMs())
-                    .bind("result", a.result().label()).bind("error", truncate(a.error(), 500))
-                    .execute();
-            boolean finished = a.result() != Result.RETRYING;
-            long finishedAt = a.attemptedAt() + a.latencyMs();
-            int owned = h.createUpdate("""
-                            update webhook_message set state = :state, attempts = attempts + 1, next_attempt_at = :next,
-                                   lease_until = 0, claim_token = null, finished_at = :finished
-                            where id = :id and claim_token = :token""")
-                    .bind("state", a.result().messageState).bind("next", a.nextAttemptAt())
-                    .bind("finished", finished ? finishedAt : null)
-                    .bind("id", c.id()).bind("token", c.claimToken())
-                    .execute();
-            if (owned == 0 || !finished) return;
-            if (a.result() == Result.GONE) stopCallbacks(h, c, finishedAt);
-            promoteNext(h, c.applicationId(), finishedAt);
+    List<Claimed> record(List<Finished> batch, long now, Lease lease) {
+        return jdbi.inTransaction(h -> {
+            lockApplications(h, batch.stream().map(f -> f.claimed().applicationId()).distinct().sorted().toList());
+            PreparedBatch attempts = h.prepareBatch("""
+                    insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
+                           result, error)
+                    values (:message, :series, :attempt, :at, :status, :latency, :result, :error)""");
+            PreparedBatch messages = h.prepareBatch("""
+                    update webhook_message set state = :state, attempts = attempts + 1, next_attempt_at = :next,
+                           lease_until = 0, claim_token = null, finished_at = :finished
+                    where id = :id and claim_token = :token""");
+            for (Finished f : batch) {
+                Claimed c = f.claimed();
+                Attempt a = f.attempt();
+                attempts.bind("message", c.id()).bind("series", c.series()).bind("attempt", c.attempts() + 1)
+                        .bind("at", a.attemptedAt()).bind("status", a.httpStatus()).bind("latency", a.latencyMs())
+                        .bind("result", a.result().label()).bind("error", truncate(a.error(), 500))
+                        .add();
+                messages.bind("state", a.result().messageState).bind("next", a.nextAttemptAt())
+                        .bind("finished", a.result() == Result.RETRYING ? null : finishedAt(a))
+                        .bind("id", c.id()).bind("token", c.lease().token())
+                        .add();
+            }
+            attempts.execute();
+            int[] owned = messages.execute();
+            List<String> finishedApplications = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Finished f = batch.get(i);
+                if (owned[i] == 0 || f.attempt().result() == Result.RETRYING) continue;
+                if (f.attempt().result() == Result.GONE) stopCallbacks(h, f.claimed(), finishedAt(f.attempt()));
+                finishedApplications.add(f.claimed().applicationId());
+            }
+            return promoteNext(h, finishedApplications, now, lease);
+        });
+    }
+
+    private static Long finishedAt(Attempt a) {
+        return a.attemptedAt() + a.latencyMs();
+    }
+
+    /** Gives up claims this process will not send after all (stopping, say), so the claim loops take them now. */
+    void release(List<Claimed> claims, long now) {
+        jdbi.useHandle(h -> {
+            PreparedBatch release = h.prepareBatch("""
+                    update webhook_message set lease_until = 0, claim_token = null, next_attempt_at = :now
+                    where id = :id and claim_token = :token""");
+            for (Claimed c : claims) release.bind("now", now).bind("id", c.id()).bind("token", c.lease().token()).add();
+            release.execute();
         });
     }
 
@@ -151,14 +193,39 @@ final class OutboxStore {
                 .bind("app", c.applicationId()).bind("url", c.url()).bind("now", now).execute();
     }
 
-    /** Makes the oldest waiting message of the application its new head, due at once. */
-    private void promoteNext(Handle h, String applicationId, long now) {
-        h.createQuery("select id from webhook_message where application_id = :app and state = 'waiting' "
-                        + "order by seq limit 1")
-                .bind("app", applicationId).mapTo(String.class).findOne()
-                .ifPresent(next -> h.createUpdate(
-                                "update webhook_message set state = 'pending', next_attempt_at = :now where id = :id")
-                        .bind("id", next).bind("now", now).execute());
+    /** Makes the oldest waiting message of each application its new head: claimed with the lease, or due now. */
+    private List<Claimed> promoteNext(Handle h, List<String> applicationIds, long now, Lease lease) {
+        if (applicationIds.isEmpty()) return List.of();
+        List<Claimed> heads = h.createQuery("""
+                        select m.id, m.partner_id, m.application_id, m.url, m.body, m.series, m.attempts, m.changed_at
+                        from webhook_message m
+                        join (select application_id, min(seq) as first_seq from webhook_message
+                              where application_id in (<apps>) and state = 'waiting'
+                              group by application_id) oldest
+                          on oldest.application_id = m.application_id and oldest.first_seq = m.seq""")
+                .bindList("apps", applicationIds)
+                .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getLong("partner_id"),
+                        rs.getString("application_id"), rs.getString("url"), rs.getString("body"),
+                        rs.getInt("series"), rs.getInt("attempts"), rs.getLong("changed_at"), lease))
+                .list();
+        if (heads.isEmpty()) return heads;
+        PreparedBatch promote = h.prepareBatch("""
+                update webhook_message set state = 'pending', next_attempt_at = :next, lease_until = :lease,
+                       claim_token = :token
+                where id = :id""");
+        for (Claimed head : heads) {
+            promote.bind("next", lease == null ? now : lease.until()).bind("lease", lease == null ? 0 : lease.until())
+                    .bind("token", lease == null ? null : lease.token())
+                    .bind("id", head.id()).add();
+        }
+        promote.execute();
+        return lease == null ? List.of() : heads;
+    }
+
+    /** One statement locking the applications in id order: batches of several processes cannot deadlock. */
+    private static void lockApplications(Handle h, List<String> sortedIds) {
+        h.createQuery("select id from application where id in (<apps>) order by id for update")
+                .bindList("apps", sortedIds).mapTo(String.class).list();
     }
 
     /**
@@ -170,7 +237,7 @@ final class OutboxStore {
                 .bind("app", applicationId).mapTo(String.class).one();
     }
 
-    /** The earliest retry still in the future, so an idle dispatcher sleeps exactly until then. */
+    /** The earliest retry (or claim expiry) still in the future, so an idle dispatcher sleeps exactly until then. */
     OptionalLong nextDueAfter(long now) {
         Long next = jdbi.withHandle(h -> h.createQuery(
                         "select min(next_attempt_at) from webhook_message where state = 'pending' and next_attempt_at > :now")

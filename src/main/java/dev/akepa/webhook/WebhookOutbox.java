@@ -6,22 +6,24 @@ import dev.akepa.store.Ids;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Queues one callback per application change, in the change's own transaction: committed together or not at
- * all. After the commit the dispatcher of this process is woken, so delivery does not wait for the next poll.
+ * all. A callback that heads its application's queue is claimed by this process in that transaction and sent
+ * right after the commit; otherwise the dispatcher is woken, so delivery never waits for the next poll.
  */
 final class WebhookOutbox implements ApplicationChangeListener {
     /** webhook-id: stable across the retries and replays of one callback. */
     static final String MESSAGE_ID_PREFIX = "msg_";
     private final OutboxStore store;
     private final Clock clock;
-    private final Runnable afterCommit;
+    private final Dispatcher dispatcher;
 
-    WebhookOutbox(OutboxStore store, Clock clock, Runnable afterCommit) {
+    WebhookOutbox(OutboxStore store, Clock clock, Dispatcher dispatcher) {
         this.store = store;
         this.clock = clock;
-        this.afterCommit = afterCommit;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -30,7 +32,8 @@ final class WebhookOutbox implements ApplicationChangeListener {
         if (url == null || url.isBlank()) return;
         var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), change.partnerId(), change.after().applicationId(),
                 change.after().customerId(), url, CallbackBody.of(change), change.atMillis(), clock.millis());
-        if (!store.enqueue(transaction, message)) return;
+        Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, dispatcher.leaseForNewHead());
+        Runnable afterCommit = () -> claimed.ifPresentOrElse(dispatcher::sendClaimed, dispatcher::wake);
         if (transaction.isInTransaction()) {
             transaction.afterCommit(afterCommit);
         } else {

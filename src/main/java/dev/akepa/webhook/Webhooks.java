@@ -24,10 +24,11 @@ public final class Webhooks implements AutoCloseable {
                 config.secretOverlap());
         this.urlGuard = new UrlGuard(config.allowPrivate());
         this.sender = new Sender(config.timeout());
-        this.dispatcher = new Dispatcher(store, secrets, urlGuard, sender,
-                new RetryPolicy(config.retrySchedule(), clock),
-                new WebhookMetrics(metrics, store::pendingCount), clock, config);
-        this.outbox = new WebhookOutbox(store, clock, dispatcher::wake);
+        WebhookMetrics meters = new WebhookMetrics(metrics, store::pendingCount);
+        AttemptMaker attempts = new AttemptMaker(secrets, urlGuard, sender,
+                new RetryPolicy(config.retrySchedule(), clock), meters, clock);
+        this.dispatcher = new Dispatcher(store, attempts, meters, clock, config);
+        this.outbox = new WebhookOutbox(store, clock, dispatcher);
         this.routes = new WebhookRoutes(secrets, store, new DeliveryLog(jdbi), clock, dispatcher::wake);
     }
 

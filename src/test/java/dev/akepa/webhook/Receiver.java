@@ -87,7 +87,11 @@ final class Receiver implements AutoCloseable {
 
     /** Waits (bounded) until at least {@code count} requests arrived; fails the test otherwise. */
     List<Request> awaitCount(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return awaitCount(count, Duration.ofSeconds(30));
+    }
+
+    List<Request> awaitCount(int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         synchronized (received) {
             while (received.size() < count) {
                 long left = deadline - System.nanoTime();

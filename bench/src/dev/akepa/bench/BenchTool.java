@@ -1,6 +1,7 @@
 package dev.akepa.bench;
 
 import dev.akepa.http.Json;
+import dev.akepa.store.Database;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,8 +23,8 @@ public final class BenchTool {
             case "journeys" -> System.out.println(Json.MAPPER.writeValueAsString(JourneyLoad.run(port(o), o.get("token"),
                     Integer.parseInt(o.get("clients")), Double.parseDouble(o.get("warmup")),
                     Double.parseDouble(o.get("duration")))));
-            case "bulk-load" -> BulkLoader.load(Path.of(o.get("data-dir")), o.getOrDefault("partner", "demo"),
-                    Integer.parseInt(o.get("total")), Path.of(o.get("ids")));
+            case "bulk-load" -> BulkLoader.load(o.getOrDefault("url", Database.embeddedUrl(Path.of(o.get("data-dir")))),
+                    o.getOrDefault("partner", "demo"), Integer.parseInt(o.get("total")), Path.of(o.get("ids")));
             case "report" -> Report.write(Path.of(o.get("results")), Path.of(o.get("meta")), Path.of(o.get("out")));
             default -> usage();
         }
@@ -46,7 +47,7 @@ public final class BenchTool {
         System.err.println("""
                 usage: BenchTool seed --port P --token T --count N [--clients C] --ids FILE
                        BenchTool journeys --port P --token T --clients N --warmup S --duration S
-                       BenchTool bulk-load --data-dir D --total N --ids FILE [--partner LOGIN]
+                       BenchTool bulk-load --data-dir D --total N --ids FILE [--partner LOGIN] [--url JDBC-URL]
                        BenchTool report --results FILE --meta FILE --out FILE""");
         System.exit(2);
     }

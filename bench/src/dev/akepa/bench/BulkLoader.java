@@ -1,6 +1,5 @@
 package dev.akepa.bench;
 
-import dev.akepa.store.Database;
 import dev.akepa.store.Ids;
 
 import java.io.BufferedWriter;
@@ -32,9 +31,9 @@ final class BulkLoader {
     /** One generated customer; everything indexed sorts in the same order as the customer id. */
     private record Row(String customerId, String applicationId, String reference, String ssn, String taxIdHash) {}
 
-    static void load(Path dataDir, String partnerLogin, int totalApplications, Path idsFile) throws Exception {
+    static void load(String jdbcUrl, String partnerLogin, int totalApplications, Path idsFile) throws Exception {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(Database.embeddedUrl(dataDir), "", "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "", "");
              BufferedWriter ids = Files.newBufferedWriter(idsFile, StandardOpenOption.APPEND)) {
             c.setAutoCommit(false);
             long partnerId = single(c, "select id from partner where login = '" + partnerLogin + "'");

@@ -179,7 +179,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** After a batch is committed: count what it recorded, send the heads it claimed, look for more work. */
-    private void recorded(AttemptRecorder.Recorded batch) {
+    private void recorded(AttemptRecorder.Outcome batch) {
         batch.recorded().forEach(f -> count(f.attempt().result()));
         unrecorded.addAndGet(batch.promoted().size() - batch.recorded().size() - batch.lost());
         for (Claimed head : batch.promoted()) {

@@ -18,18 +18,21 @@ import java.util.function.Supplier;
  * Records finished attempts in batches: everything that finished while the previous transactions ran goes into the
  * next one. One commit per batch instead of one per attempt is what lets a process deliver thousands of callbacks
  * a second; under light load a batch is a single attempt and nothing waits. A few batches are written at once, so
- * the commit latency of one does not hold up the rest (they lock their applications in id order: no deadlocks).
+ * the commit latency of one does not hold up the rest. A batch never waits for an application row another
+ * transaction holds: that attempt goes into a later batch instead (see {@link OutboxStore#record}).
  */
 final class AttemptRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
     private static final int MAX_BATCH = 500;
     private static final int WRITERS = 4;
+    /** When a whole batch was deferred (its applications are being changed), wait this long before trying again. */
+    private static final long DEFERRED_PAUSE_MILLIS = 2;
 
-    /** What became of a batch: which attempts are recorded (the others are lost, their leases run out), new heads. */
-    record Recorded(List<Finished> recorded, int lost, List<Claimed> promoted) {}
+    /** What became of a batch: the attempts recorded, how many were lost (their leases run out), new heads. */
+    record Outcome(List<Finished> recorded, int lost, List<Claimed> promoted) {}
 
     interface Listener {
-        void recorded(Recorded batch);
+        void recorded(Outcome batch);
     }
 
     private final OutboxStore store;
@@ -64,7 +67,9 @@ final class AttemptRecorder implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                listener.recorded(record(batch));
+                Outcome outcome = record(batch);
+                listener.recorded(outcome);
+                if (outcome.recorded().isEmpty() && outcome.lost() == 0) Thread.sleep(DEFERRED_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -76,27 +81,32 @@ final class AttemptRecorder implements AutoCloseable {
         }
     }
 
-    /** The whole batch in one transaction; if that fails, each attempt alone, so one bad row loses only itself. */
-    private Recorded record(List<Finished> batch) {
+    /**
+     * The whole batch in one transaction, deferred attempts back in the queue; if that fails, each attempt alone,
+     * so one bad row loses only itself.
+     */
+    private Outcome record(List<Finished> batch) {
         try {
-            return new Recorded(List.copyOf(batch), 0, store.record(batch, clock.millis(), promotedLease.get()));
+            OutboxStore.Recorded done = store.record(batch, clock.millis(), promotedLease.get());
+            queue.addAll(done.deferred());
+            return new Outcome(done.recorded(), 0, done.promoted());
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
                 log.error("Recording webhook attempt for {} failed; its lease will run out and it is sent again",
                         batch.getFirst().claimed().id(), batchFailure);
-                return new Recorded(List.of(), 1, List.of());
+                return new Outcome(List.of(), 1, List.of());
             }
             log.warn("Recording {} webhook attempts together failed; recording them one by one", batch.size(), batchFailure);
             List<Finished> recorded = new ArrayList<>();
             List<Claimed> promoted = new ArrayList<>();
             int lost = 0;
             for (Finished f : batch) {
-                Recorded one = record(List.of(f));
+                Outcome one = record(List.of(f));
                 recorded.addAll(one.recorded());
                 promoted.addAll(one.promoted());
                 lost += one.lost();
             }
-            return new Recorded(recorded, lost, promoted);
+            return new Outcome(recorded, lost, promoted);
         }
     }
 

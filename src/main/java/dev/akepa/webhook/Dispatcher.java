@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivers the outbox. One claiming loop per process takes due rows (woken right after a change commits, polling
- * for work from other processes); each claimed callback is sent on its own virtual thread, at most
- * {@code concurrency} HTTP requests at once. Attempts are recorded in batches ({@link AttemptRecorder}); the batch
- * that finishes an application's callback also claims that application's next one, which is sent at once.
+ * Delivers the outbox. Callbacks reach it claimed three ways: by the change's own transaction when the callback
+ * heads its application's queue ({@link #leaseForNewHead}); by the record batch that finishes an application's
+ * callback, for that application's next one; and by one claiming loop per process, for retries that come due,
+ * work queued by other processes and claims left by a process that died (woken by changes and finished batches,
+ * polling otherwise). Each is sent on its own virtual thread, at most {@code concurrency} HTTP requests at once;
+ * attempts are recorded in batches ({@link AttemptRecorder}).
  */
 final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -179,7 +181,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** After a batch is committed: count what it recorded, send the heads it claimed, look for more work. */
-    private void recorded(AttemptRecorder.Recorded batch) {
+    private void recorded(AttemptRecorder.Outcome batch) {
         batch.recorded().forEach(f -> count(f.attempt().result()));
         unrecorded.addAndGet(batch.promoted().size() - batch.recorded().size() - batch.lost());
         for (Claimed head : batch.promoted()) {

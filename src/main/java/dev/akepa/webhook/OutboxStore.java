@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** The outbox tables: enqueue, claim, record attempts, replay. All SQL runs on H2 and PostgreSQL alike. */
 final class OutboxStore {
@@ -124,15 +126,23 @@ final class OutboxStore {
     /** An attempt made under a claim, waiting to be recorded. */
     record Finished(Claimed claimed, Attempt attempt) {}
 
+    /** What a batch of records did: the attempts it recorded, those left for a later batch, the heads it claimed. */
+    record Recorded(List<Finished> recorded, List<Finished> deferred, List<Claimed> promoted) {}
+
     /**
      * Records a batch of attempts in one transaction and moves their messages on, each only while its claim still
      * owns it: a claim whose lease ran out (or that a replay reset) records its attempt as history without changing
      * the message. A finished message hands its application's queue to the next waiting message, claimed with
-     * {@code lease} when given (else left for the claim loop). Returns the heads claimed that way.
+     * {@code lease} when given (else left for the claim loop). Attempts whose application row is locked right now
+     * (a change of it is being committed) are deferred rather than waited for: a batch never queues behind changes.
      */
-    List<Claimed> record(List<Finished> batch, long now, Lease lease) {
+    Recorded record(List<Finished> all, long now, Lease lease) {
         return jdbi.inTransaction(h -> {
-            lockApplications(h, batch.stream().map(f -> f.claimed().applicationId()).distinct().sorted().toList());
+            Set<String> locked = lockApplications(h,
+                    all.stream().map(f -> f.claimed().applicationId()).distinct().sorted().toList());
+            List<Finished> batch = all.stream().filter(f -> locked.contains(f.claimed().applicationId())).toList();
+            List<Finished> deferred = all.stream().filter(f -> !locked.contains(f.claimed().applicationId())).toList();
+            if (batch.isEmpty()) return new Recorded(List.of(), deferred, List.of());
             PreparedBatch attempts = h.prepareBatch("""
                     insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
                            result, error)
@@ -162,7 +172,7 @@ final class OutboxStore {
                 if (f.attempt().result() == Result.GONE) stopCallbacks(h, f.claimed(), finishedAt(f.attempt()));
                 finishedApplications.add(f.claimed().applicationId());
             }
-            return promoteNext(h, finishedApplications, now, lease);
+            return new Recorded(batch, deferred, promoteNext(h, finishedApplications, now, lease));
         });
     }
 
@@ -222,10 +232,11 @@ final class OutboxStore {
         return lease == null ? List.of() : heads;
     }
 
-    /** One statement locking the applications in id order: batches of several processes cannot deadlock. */
-    private static void lockApplications(Handle h, List<String> sortedIds) {
-        h.createQuery("select id from application where id in (<apps>) order by id for update")
-                .bindList("apps", sortedIds).mapTo(String.class).list();
+    /** Locks those of the applications that nobody else holds now; returns their ids. */
+    private static Set<String> lockApplications(Handle h, List<String> sortedIds) {
+        return new HashSet<>(h.createQuery("select id from application where id in (<apps>) order by id "
+                        + "for update skip locked")
+                .bindList("apps", sortedIds).mapTo(String.class).list());
     }
 
     /**

@@ -37,8 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  *   until the receiver has them all.</li>
  * </ol>
  * Prints {@code key=value} lines. Settings are system properties: bench.db (JDBC URL; default an H2 file database in
- * a temp dir, as the embedded default), bench.rate, bench.seconds, bench.warmup, bench.apps, bench.drain,
- * bench.drainApps, bench.concurrency, bench.pool, bench.jfr (a directory: one JFR recording per phase).
+ * a temp dir, as the embedded default), bench.rates (changes/s, comma-separated: one lag phase each), bench.seconds,
+ * bench.warmup, bench.apps, bench.drain, bench.drainApps, bench.concurrency, bench.pool, bench.jfr (a directory:
+ * one JFR recording per phase), bench.h2Settings (appended to the H2 URL, e.g. ";WRITE_DELAY=0").
  */
 public final class WebhookBenchmark {
     private static final int GENERATORS = 64;
@@ -64,7 +65,8 @@ public final class WebhookBenchmark {
         String pgUrl = System.getProperty("bench.db");
         String schema = pgUrl == null ? null : "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         DatabaseConfig db = pgUrl == null
-                ? new DatabaseConfig(Database.embeddedUrl(work), null, null, intProperty("bench.pool", 16))
+                ? new DatabaseConfig(Database.embeddedUrl(work) + System.getProperty("bench.h2Settings", ""), null, null,
+                        intProperty("bench.pool", 16))
                 : new DatabaseConfig(withSchema(pgUrl, schema), null, null, intProperty("bench.pool", 16));
         if (schema != null) execute(pgUrl, "create schema " + schema);
         WebhookConfig config = new WebhookConfig(true, Duration.ofSeconds(10), List.of(Duration.ofSeconds(5)),
@@ -77,8 +79,10 @@ public final class WebhookBenchmark {
             System.out.println("concurrency=" + config.concurrency());
             System.out.println("pool=" + db.poolSize());
             WebhookBenchmark bench = new WebhookBenchmark(database.jdbi(), config, jfr == null ? null : Path.of(jfr));
-            bench.lag(intProperty("bench.rate", 1000), intProperty("bench.seconds", 20), intProperty("bench.warmup", 5),
-                    intProperty("bench.apps", 2000));
+            for (String rate : System.getProperty("bench.rates", "1000").split(",")) {
+                bench.lag(Integer.parseInt(rate.trim()), intProperty("bench.seconds", 20), intProperty("bench.warmup", 5),
+                        intProperty("bench.apps", 2000));
+            }
             bench.drain(intProperty("bench.drain", 20000), intProperty("bench.drainApps", 5000));
         } finally {
             if (schema != null) execute(pgUrl, "drop schema " + schema + " cascade");
@@ -87,7 +91,7 @@ public final class WebhookBenchmark {
 
     /** Changes at {@code rate}/s spread over {@code apps} applications; lag of those after the warm-up. */
     private void lag(int rate, int seconds, int warmup, int appCount) throws Exception {
-        List<String> apps = applications("lag", appCount);
+        List<String> apps = applications("lag" + rate + "_", appCount);
         int total = rate * (warmup + seconds);
         int measuredFrom = rate * warmup;
         AtomicLongArray committed = new AtomicLongArray(total);
@@ -119,7 +123,7 @@ public final class WebhookBenchmark {
             }
             long generatedIn = lastOf(committed) - start;
             awaitDistinct(receiver, total);
-            stopRecording(recording, "lag");
+            stopRecording(recording, "lag-" + rate);
 
             long[] lags = new long[total - measuredFrom];
             int missing = 0;
@@ -131,17 +135,17 @@ public final class WebhookBenchmark {
             Arrays.sort(lags);
             long[] tx = Arrays.copyOfRange(transactionNanos, measuredFrom, total);
             Arrays.sort(tx);
-            print("lag.rate_target", rate);
-            print("lag.rate_achieved", String.format(Locale.ROOT, "%.0f", total / (generatedIn / 1e9)));
-            print("lag.measured", lags.length);
-            print("lag.missing", missing);
-            print("lag.p50_ms", millis(percentile(lags, 0.50)));
-            print("lag.p90_ms", millis(percentile(lags, 0.90)));
-            print("lag.p99_ms", millis(percentile(lags, 0.99)));
-            print("lag.max_ms", millis(lags[lags.length - 1]));
-            print("lag.change_tx_p50_ms", millis(percentile(tx, 0.50)));
-            print("lag.change_tx_p99_ms", millis(percentile(tx, 0.99)));
-            print("lag.requests", receiver.requests());
+            print("lag." + rate + ".rate_target", rate);
+            print("lag." + rate + ".rate_achieved", String.format(Locale.ROOT, "%.0f", total / (generatedIn / 1e9)));
+            print("lag." + rate + ".measured", lags.length);
+            print("lag." + rate + ".missing", missing);
+            print("lag." + rate + ".p50_ms", millis(percentile(lags, 0.50)));
+            print("lag." + rate + ".p90_ms", millis(percentile(lags, 0.90)));
+            print("lag." + rate + ".p99_ms", millis(percentile(lags, 0.99)));
+            print("lag." + rate + ".max_ms", millis(lags[lags.length - 1]));
+            print("lag." + rate + ".change_tx_p50_ms", millis(percentile(tx, 0.50)));
+            print("lag." + rate + ".change_tx_p99_ms", millis(percentile(tx, 0.99)));
+            print("lag." + rate + ".requests", receiver.requests());
         }
     }
 

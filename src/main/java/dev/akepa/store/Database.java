@@ -65,6 +65,8 @@ public final class Database implements AutoCloseable {
      */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("akepa") +
-                ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+                ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+                // Every acknowledged commit must survive kill -9; H2's default keeps the last 500 ms in memory.
+                + ";WRITE_DELAY=0";
     }
 }

@@ -51,9 +51,6 @@ class WebhookCrashTest {
             env.put("AKEPA_WEBHOOK_TIMEOUT", "1s");
             env.put("AKEPA_WEBHOOK_RETRY_SCHEDULE", String.join(",", Collections.nCopies(300, "1s")));
             if (schema != null) useDatabase(env, schema.database());
-            // H2's default WRITE_DELAY (500 ms) keeps the latest commits in memory only: a kill -9 loses changes
-            // the API already acknowledged (with their callbacks). Until Database.embeddedUrl sets it, the test does.
-            else env.put("AKEPA_DB_URL", Database.embeddedUrl(dir.resolve("data")) + ";WRITE_DELAY=0");
             String url = receiver.url("/hook");
 
             List<Tracked> tracked = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -86,6 +87,9 @@ public final class WebhookBenchmark {
             bench.drain(intProperty("bench.drain", 20000), intProperty("bench.drainApps", 5000));
         } finally {
             if (schema != null) execute(pgUrl, "drop schema " + schema + " cascade");
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

@@ -68,13 +68,13 @@ class ErrorResponsesTest {
 
     @Test
     void duplicate_ssn_and_duplicate_reference_are_refused() {
-        String ssn = Fixtures.nineDigits();
+        String ssn = Fixtures.issuableSsn();
         String reference = Fixtures.reference();
         String first = running.api().post("/customer/init", Fixtures.individual(reference, "One", ssn)).dataText("customerId");
         assertJson(running.api().post("/customer/init", Fixtures.individual(Fixtures.reference(), "Two", ssn)), 400, """
                 {"requestId":"{{requestId}}","code":"customerExists","context":{"cFiAggregatorId":"demo","customerId":"%s"},"message":"Customer exists."}"""
                 .formatted(first));
-        assertJson(running.api().post("/customer/init", Fixtures.individual(reference, "Three", Fixtures.nineDigits())), 400, """
+        assertJson(running.api().post("/customer/init", Fixtures.individual(reference, "Three", Fixtures.issuableSsn())), 400, """
                 {"requestId":"{{requestId}}","code":"referenceExists","context":{"reference":"%s","entityId":"%s"},"message":"Reference exists."}"""
                 .formatted(reference, first));
     }

@@ -30,7 +30,7 @@ class IndividualJourneyTest {
     @Test
     void default_individual_goes_from_step_up_to_approved_with_two_licence_sides() {
         String reference = Fixtures.reference();
-        ApiResponse init = running.api().post("/customer/init", Fixtures.individual(reference, "Smith", Fixtures.nineDigits()));
+        ApiResponse init = running.api().post("/customer/init", Fixtures.individual(reference, "Smith", Fixtures.issuableSsn()));
         assertJson(init, 200, """
                 {"code":"0","data":{"customerId":"{{id:cstap_}}","reference":"%s","customerType":"individual",
                  "kycStatus":"WAITING_DATA","dtsCreatedAt":"{{time}}"},"requestId":"{{requestId}}"}""".formatted(reference));
@@ -95,7 +95,7 @@ class IndividualJourneyTest {
 
     @Test
     void customer_status_masks_identification_values() {
-        String ssn = Fixtures.nineDigits();
+        String ssn = Fixtures.issuableSsn();
         String customerId = running.api().post("/customer/init", Fixtures.individual(Fixtures.reference(), "Masked", ssn)).dataText("customerId");
         ApiResponse r = running.api().get("/customer/status/" + customerId);
         assertThat(r.status()).isEqualTo(200);

@@ -73,7 +73,7 @@ class TenantIsolationTest {
 
     @Test
     void the_same_ssn_and_reference_are_free_for_another_partner() {
-        String ssn = Fixtures.nineDigits();
+        String ssn = Fixtures.issuableSsn();
         String reference = Fixtures.reference();
         assertJson(demo.post("/customer/init", Fixtures.individual(reference, "A", ssn)), 200, """
                 {"code":"0","data":{"customerId":"{{id:cstap_}}","reference":"%s","customerType":"individual","kycStatus":"WAITING_DATA",

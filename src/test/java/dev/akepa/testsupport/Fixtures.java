@@ -12,12 +12,29 @@ public final class Fixtures {
         return "ref" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
     }
 
-    public static String nineDigits() {
-        return String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    /**
+     * A random SSN that production-mode data checks accept (area 001–899 but not 666, group 01–99, serial
+     * 0001–9999, not a specimen): a plain random nine digits fails those checks about one time in nine.
+     */
+    public static String issuableSsn() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            int area = random.nextInt(1, 900);
+            if (area == 666) continue;
+            String ssn = String.format("%03d%02d%04d", area, random.nextInt(1, 100), random.nextInt(1, 10_000));
+            if (!ssn.equals("078051120") && !ssn.equals("219099999") && !ssn.equals("123456789")) return ssn;
+        }
+    }
+
+    /** A random FEIN whose two-digit prefix the IRS assigns (12, 20, 45 and 84 all are). */
+    public static String issuableFein() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int[] prefixes = {12, 20, 45, 84};
+        return String.format("%02d%07d", prefixes[random.nextInt(prefixes.length)], random.nextInt(10_000_000));
     }
 
     public static String individual(String lastName) {
-        return individual(reference(), lastName, nineDigits());
+        return individual(reference(), lastName, issuableSsn());
     }
 
     public static String individual(String reference, String lastName, String ssn) {
@@ -43,7 +60,7 @@ public final class Fixtures {
                      "addresses":[%s],
                      "identificationDocuments":[{"type":"SSN","value":"%s","issuanceCountryCodeA3":"USA"}],
                      "ownershipPercentage":50,"isController":%s,"jobTitle":"Director"}"""
-                    .formatted(idField, i, repLastNames.get(i), i + 1, i, address("PRIMARY", "10001"), nineDigits(), i == 0));
+                    .formatted(idField, i, repLastNames.get(i), i + 1, i, address("PRIMARY", "10001"), issuableSsn(), i == 0));
         }
         return """
                 {"customerReference":"%s","customerType":"business","customer":{
@@ -52,7 +69,7 @@ public final class Fixtures {
                   "businessPhones":[{"type":"PRIMARY","countryDialingCode":"1","phoneNumber":"5559876543"}],
                   "identificationDocuments":[{"type":"FEIN","value":"%s","issuanceCountryCodeA3":"USA"}],
                   "businessRepresentatives":[%s]}}"""
-                .formatted(reference(), address("PRIMARY", primaryPostalCode), nineDigits(), reps);
+                .formatted(reference(), address("PRIMARY", primaryPostalCode), issuableFein(), reps);
     }
 
     public static String business(List<String> repLastNames, List<String> ids) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.akepa.testsupport.Fixtures.individual;
-import static dev.akepa.testsupport.Fixtures.nineDigits;
+import static dev.akepa.testsupport.Fixtures.issuableSsn;
 import static dev.akepa.testsupport.Fixtures.reference;
 import static dev.akepa.webhook.Fixtures.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,7 @@ final class ChangeLoad {
             work.add(() -> {
                 String reference = reference();
                 String customerId = ok(api.post("/customer/init", individual(reference,
-                        "Smith", nineDigits()))).dataText("customerId");
+                        "Smith", issuableSsn()))).dataText("customerId");
                 JsonNode running = ok(api.post("/akepa/identification",
                         "{\"customerId\":\"%s\",\"syncMode\":true,\"webhookURL\":\"%s\"}".formatted(customerId, webhookUrl)))
                         .data();
@@ -65,7 +65,7 @@ final class ChangeLoad {
             work.add(() -> {
                 String reference = reference();
                 String customerId = ok(api.post("/customer/init", individual(reference,
-                        "WaitReview", nineDigits()))).dataText("customerId");
+                        "WaitReview", issuableSsn()))).dataText("customerId");
                 List<JsonNode> states = new ArrayList<>();
                 states.add(ok(api.post("/akepa/identification",
                         "{\"customerId\":\"%s\",\"webhookURL\":\"%s\"}".formatted(customerId, webhookUrl))).data());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.akepa.testsupport.Fixtures.individual;
-import static dev.akepa.testsupport.Fixtures.nineDigits;
+import static dev.akepa.testsupport.Fixtures.issuableSsn;
 import static dev.akepa.testsupport.Fixtures.reference;
 import static dev.akepa.testsupport.JsonMatch.assertJson;
 import static dev.akepa.webhook.CallbackAssertions.assertCallback;
@@ -30,7 +30,7 @@ class WebhookApiTest {
             Journeys j = new Journeys(api);
             String reference = reference();
             String customerId = api.post("/customer/init", individual(reference,
-                    "WaitReview", nineDigits())).dataText("customerId");
+                    "WaitReview", issuableSsn())).dataText("customerId");
             String url = receiver.url("/hooks/akepa?ref=42");
 
             List<ApiResponse> steps = new ArrayList<>();

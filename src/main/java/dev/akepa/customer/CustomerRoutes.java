@@ -40,7 +40,8 @@ public final class CustomerRoutes implements RouteGroup {
                 .put("customerId", customer.id())
                 .put("reference", customer.reference())
                 .put("customerType", customer.type().wire())
-                .put("kycStatus", customers.kycStatus(customer.id()))
+                // Just created, so not identified yet: no need to ask the database.
+                .put("kycStatus", KycStatusLookup.BEFORE_IDENTIFICATION)
                 .put("dtsCreatedAt", Times.format(Instant.ofEpochMilli(customer.createdAtMillis())));
         if (customer.type() == Customer.CustomerType.BUSINESS) {
             ArrayNode reps = data.putArray("businessRepresentatives");

@@ -38,13 +38,12 @@ public final class CustomerService {
         Customer customer = new Customer(Ids.next(type == Customer.CustomerType.BUSINESS ? Ids.BUSINESS : Ids.INDIVIDUAL),
                 partner.id(), reference, type, data, clock.millis());
         try {
-            jdbi.useTransaction(h -> {
-                rejectDuplicates(h, partner, reference, taxIdHash);
-                customers.insert(h, customer, taxIdHash);
-            });
+            // The unique constraints on (partner, reference) and (partner, tax id) find duplicates; looking first
+            // would cost two more statements on every init to save work only on the rare duplicate.
+            jdbi.useHandle(h -> customers.insert(h, customer, taxIdHash));
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
-            // A concurrent init won the race: answer as if it had committed first.
+            // Which key clashed decides the answer, in the rulings' order (tax id before reference).
             jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxIdHash));
             throw e;
         }

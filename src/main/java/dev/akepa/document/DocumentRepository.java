@@ -3,7 +3,9 @@ package dev.akepa.document;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,15 +56,25 @@ public final class DocumentRepository {
                 .bind("id", documentId).execute()) == 1;
     }
 
-    public void attach(Handle h, String documentId, String applicationId, String entityId, String view) {
-        h.createUpdate("update document set application_id = :app, entity_id = :entity, doc_view = :view where id = :id")
-                .bind("app", applicationId).bind("entity", entityId).bind("view", view).bind("id", documentId).execute();
+    /**
+     * The partner's documents among {@code documentIds}, and every document already attached to the application:
+     * what linking needs to check and what the entities will have, in one read.
+     */
+    public List<Document> linkedOrAttached(Handle h, long partnerId, String applicationId, Collection<String> documentIds) {
+        return h.createQuery("select " + COLUMNS + " from document "
+                        + "where partner_id = :partner and (id in (<ids>) or application_id = :app)")
+                .bind("partner", partnerId).bind("app", applicationId).bindList("ids", List.copyOf(documentIds))
+                .map(MAPPER).list();
     }
 
-    public List<Document> attachedTo(Handle h, String applicationId, String entityId) {
-        return h.createQuery("select " + COLUMNS + " from document where application_id = :app and entity_id = :entity "
-                        + "order by created_at, id")
-                .bind("app", applicationId).bind("entity", entityId).map(MAPPER).list();
+    /** Saves where each document is attached, in one batch. */
+    public void saveAttachments(Handle h, Collection<Document> attached) {
+        PreparedBatch batch = h.prepareBatch(
+                "update document set application_id = :app, entity_id = :entity, doc_view = :view where id = :id");
+        for (Document d : attached) {
+            batch.bind("app", d.applicationId()).bind("entity", d.entityId()).bind("view", d.view()).bind("id", d.id()).add();
+        }
+        batch.execute();
     }
 
     public List<Document> attachedTo(Handle h, String applicationId) {

@@ -65,7 +65,7 @@ public final class DocumentRoutes implements RouteGroup {
         UploadedFile file = firstFile(ctx, max);
         if (file.size() > max) throw ApiErrors.fileTooLarge(max);
         try (InputStream content = file.content()) {
-            Document uploaded = service.upload(partner, document, content);
+            Document uploaded = service.upload(document, content);
             Responses.ok(ctx, DocumentView.of(uploaded, partner.login()));
         }
     }

@@ -49,7 +49,7 @@ public final class DocumentService {
         return document;
     }
 
-    public Document upload(Partner partner, Document document, InputStream content) throws IOException {
+    public Document upload(Document document, InputStream content) throws IOException {
         VerifiedUpload upload = VerifiedUpload.copy(content, tempDir, document.extension(), maxUploadBytes);
         // A fresh key per upload: a losing concurrent upload can never overwrite the winner's bytes.
         String key = Ids.next(document.id() + "-");
@@ -61,7 +61,8 @@ public final class DocumentService {
         if (!documents.markUploaded(document.id(), key, upload.sha256(), upload.sizeBytes(), clock.millis())) {
             throw ApiErrors.documentAlreadyUploaded();
         }
-        return documents.find(partner.id(), document.id()).orElseThrow();
+        // The row now says what this upload wrote; no need to read it back.
+        return document.uploadedAs(key, upload.sha256(), upload.sizeBytes());
     }
 
     public InputStream open(Document document) throws IOException {

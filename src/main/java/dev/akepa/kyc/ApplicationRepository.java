@@ -64,71 +64,50 @@ public final class ApplicationRepository {
                 .bind("url", url).bind("id", applicationId).execute();
     }
 
-    /** The partner's application for a customer; {@code forUpdate} locks the row until the transaction ends. */
+    /** The partner's application for a customer; {@code forUpdate} locks its rows until the transaction ends. */
     public Optional<Application> findByCustomer(Handle h, long partnerId, String customerId, boolean forUpdate) {
-        if (!forUpdate) return findByCustomerJoined(h, partnerId, customerId);
-        return h.createQuery("select id, partner_id, customer_id, webhook_url, version, created_at, updated_at "
-                        + "from application where customer_id = :customer and partner_id = :partner"
-                        + (forUpdate ? " for update" : ""))
-                .bind("customer", customerId).bind("partner", partnerId)
-                .map((rs, c) -> new Header(rs.getString("id"), rs.getLong("partner_id"), rs.getString("customer_id"),
-                        rs.getString("webhook_url"), rs.getInt("version"), rs.getLong("created_at"), rs.getLong("updated_at")))
-                .findOne()
-                .map(header -> header.with(entities(h, header.id())));
+        return findJoined(h, forUpdate ? BY_CUSTOMER_LOCKED : BY_CUSTOMER, customerId, partnerId);
+    }
+
+    /** The application with this id, its rows locked until the transaction ends (background verification). */
+    public Optional<Application> findByIdLocked(Handle h, String applicationId) {
+        return findJoined(h, BY_ID_LOCKED, applicationId, null);
     }
 
     private static final String JOINED = """
             select a.id, a.partner_id, a.customer_id, a.webhook_url, a.version, a.created_at, a.updated_at,
                    e.entity_id, e.is_customer, e.kind, e.status, e.outcome
-            from application a left join entity_application e on e.application_id = a.id
-            where a.customer_id = ? and a.partner_id = ?
+            from application a join entity_application e on e.application_id = a.id
+            where %s
             order by e.position""";
+    private static final String BY_CUSTOMER = JOINED.formatted("a.customer_id = ? and a.partner_id = ?");
+    /** Locks the application row and its entity rows: every writer of either reads them this way first. */
+    private static final String BY_CUSTOMER_LOCKED = BY_CUSTOMER + " for update";
+    private static final String BY_ID_LOCKED = JOINED.formatted("a.id = ?") + " for update";
 
     /**
-     * The read-only path (every /akepa/status): application and entities in one statement, in plain JDBC. Two
-     * statements through JDBI cost twice H2's and JDBI's per-statement work, which was most of a status read's
-     * CPU; JDBI's binding and mapping machinery alone was a tenth of it.
+     * Application and entities in one statement (every application has at least its customer's entity), in plain
+     * JDBC: two statements through JDBI cost twice the database's and JDBI's per-statement work, which was most
+     * of a status read's CPU; JDBI's binding and mapping machinery alone was a tenth of it.
      */
-    private Optional<Application> findByCustomerJoined(Handle h, long partnerId, String customerId) {
-        try (PreparedStatement statement = h.getConnection().prepareStatement(JOINED)) {
-            statement.setString(1, customerId);
-            statement.setLong(2, partnerId);
+    private Optional<Application> findJoined(Handle h, String sql, String key, Long partnerId) {
+        try (PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+            statement.setString(1, key);
+            if (partnerId != null) statement.setLong(2, partnerId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 Header header = new Header(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getLong(6), rs.getLong(7));
                 List<EntityState> entities = new ArrayList<>();
                 do {
-                    String entityId = rs.getString(8);
-                    if (entityId == null) continue;
-                    entities.add(new EntityState(entityId, rs.getBoolean(9), EntityKind.valueOf(rs.getString(10)),
+                    entities.add(new EntityState(rs.getString(8), rs.getBoolean(9), EntityKind.valueOf(rs.getString(10)),
                             EntityStatus.fromWire(rs.getString(11)), EntityOutcome.fromWire(rs.getString(12))));
                 } while (rs.next());
                 return Optional.of(header.with(entities));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the application of " + customerId + " failed", e);
+            throw new IllegalStateException("reading application " + key + " failed", e);
         }
-    }
-
-    public Optional<Application> findById(Handle h, String applicationId, boolean forUpdate) {
-        return h.createQuery("select id, partner_id, customer_id, webhook_url, version, created_at, updated_at "
-                        + "from application where id = :id" + (forUpdate ? " for update" : ""))
-                .bind("id", applicationId)
-                .map((rs, c) -> new Header(rs.getString("id"), rs.getLong("partner_id"), rs.getString("customer_id"),
-                        rs.getString("webhook_url"), rs.getInt("version"), rs.getLong("created_at"), rs.getLong("updated_at")))
-                .findOne()
-                .map(header -> header.with(entities(h, header.id())));
-    }
-
-    private List<EntityState> entities(Handle h, String applicationId) {
-        return h.createQuery("select entity_id, is_customer, kind, status, outcome from entity_application "
-                        + "where application_id = :app order by position")
-                .bind("app", applicationId)
-                .map((rs, c) -> new EntityState(rs.getString("entity_id"), rs.getBoolean("is_customer"),
-                        EntityKind.valueOf(rs.getString("kind")), EntityStatus.fromWire(rs.getString("status")),
-                        EntityOutcome.fromWire(rs.getString("outcome"))))
-                .list();
     }
 
     /** The application row without its entities. */

@@ -3,6 +3,7 @@ package dev.akepa.kyc;
 import dev.akepa.auth.Partner;
 import dev.akepa.customer.Customer;
 import dev.akepa.customer.CustomerRepository;
+import dev.akepa.customer.KycStatusLookup;
 import dev.akepa.document.Document;
 import dev.akepa.document.DocumentRepository;
 import dev.akepa.http.ApiErrors;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Every change of an application goes through here: load → decide with {@link KycMachine} → save, and the change
@@ -66,18 +68,26 @@ public final class KycService {
     // ---- /akepa/identification ------------------------------------------------------------------------------
 
     public ApplicationView identify(Partner partner, String customerId, boolean async, String webhookUrl) {
-        Customer customer = customers.find(partner.id(), customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
-        if (webhookUrl != null) webhookUrls.check(webhookUrl);
-        Optional<ApplicationView> existing = existingApplication(partner, customerId, webhookUrl);
-        if (existing.isPresent()) return existing.get();
-        if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
+        if (webhookUrl != null) {
+            // Checking a URL may resolve its host: done before a transaction holds a connection, and after the
+            // customer is known to exist, which the rulings' error order puts first.
+            customers.find(partner.id(), customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+            webhookUrls.check(webhookUrl);
+        }
         try {
-            ApplicationView view = jdbi.inTransaction(h -> create(h, partner, customer, async, webhookUrl));
+            // Insert first, one transaction: the unique customer_id of an application finds a repeated
+            // identification, so the common first call costs no extra read.
+            ApplicationView view = jdbi.inTransaction(h -> {
+                Customer customer = customers.find(h, partner.id(), customerId)
+                        .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+                if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
+                return create(h, partner, customer, async, webhookUrl);
+            });
             if (async) jobQueued.run();
             return view;
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
-            // Another request created the application first: one application per customer.
+            // The customer has its application already (from an earlier call, or a concurrent one that won).
             return existingApplication(partner, customerId, webhookUrl).orElseThrow(() -> e);
         }
     }
@@ -125,7 +135,7 @@ public final class KycService {
     /** Runs the queued verification of one application; safe to repeat (only running entities are verified). */
     void runVerification(String applicationId) {
         jdbi.useTransaction(h -> {
-            Optional<Application> found = applications.findById(h, applicationId, true);
+            Optional<Application> found = applications.findByIdLocked(h, applicationId);
             if (found.isEmpty()) {
                 jobs.complete(h, applicationId);
                 return;
@@ -160,7 +170,7 @@ public final class KycService {
                         .map((rs, ctx) -> new Journey(rs.getString("status"), rs.getString("outcome")))
                         .findOne())
                 .map(KycService::kycStatusOf)
-                .orElse("WAITING_DATA");
+                .orElse(KycStatusLookup.BEFORE_IDENTIFICATION);
     }
 
     static String kycStatusOf(Journey journey) {
@@ -182,18 +192,18 @@ public final class KycService {
             Application before = applications.findByCustomer(h, partner.id(), customerId, true)
                     .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
             if (before.journey().completed()) throw ApiErrors.applicationStatus(before.id(), "completed");
-            checkLinks(h, partner, before, links);
-            Set<String> touched = new LinkedHashSet<>();
-            for (DocumentLink link : links) {
-                documents.attach(h, link.documentId(), before.id(), link.entityId(), link.view());
-                touched.add(link.entityId());
-            }
+            ApplicationDocuments docs = new ApplicationDocuments(documents.linkedOrAttached(h, partner.id(), before.id(),
+                    links.stream().map(DocumentLink::documentId).collect(Collectors.toCollection(LinkedHashSet::new))));
+            checkLinks(docs, before, links);
+            documents.saveAttachments(h, docs.link(before.id(), links));
+            Set<String> touched = links.stream().map(DocumentLink::entityId).collect(Collectors.toSet());
             Map<String, Subject> subjects = CustomerEntities.subjects(customer);
             List<String> reasons = new ArrayList<>();
             List<EntityState> next = new ArrayList<>();
             for (EntityState entity : before.entities()) {
                 next.add(touched.contains(entity.entityId())
-                        ? afterDocuments(h, before, entity, subjects.get(entity.entityId()), reasons)
+                        ? afterDocuments(docs.attachedTo(before.id(), entity.entityId()), entity,
+                                subjects.get(entity.entityId()), reasons)
                         : entity);
             }
             Application after = before.withEntities(next, clock.millis());
@@ -208,11 +218,10 @@ public final class KycService {
     }
 
     /** The rulings' order: for each item, the document (exists, uploaded, not in use), then the entity. */
-    private void checkLinks(Handle h, Partner partner, Application app, List<DocumentLink> links) {
+    private static void checkLinks(ApplicationDocuments docs, Application app, List<DocumentLink> links) {
         Map<String, String> entityOfDocument = new HashMap<>();
         for (DocumentLink link : links) {
-            Document doc = documents.find(h, partner.id(), link.documentId())
-                    .orElseThrow(() -> ApiErrors.documentNotFound(link.documentId()));
+            Document doc = docs.find(link.documentId()).orElseThrow(() -> ApiErrors.documentNotFound(link.documentId()));
             if (!doc.uploaded()) throw ApiErrors.fileNotFound(doc.id());
             boolean elsewhere = doc.attached()
                     && !(doc.applicationId().equals(app.id()) && doc.entityId().equals(link.entityId()));
@@ -224,9 +233,10 @@ public final class KycService {
         }
     }
 
-    private EntityState afterDocuments(Handle h, Application app, EntityState entity, Subject subject, List<String> reasons) {
+    private EntityState afterDocuments(List<Document> entityDocuments, EntityState entity, Subject subject,
+                                       List<String> reasons) {
         if (!KycMachine.accepts(entity, KycEvent.DocumentsChecked.class)) return entity;
-        List<AttachedDocument> attached = documents.attachedTo(h, app.id(), entity.entityId()).stream()
+        List<AttachedDocument> attached = entityDocuments.stream()
                 .map(d -> new AttachedDocument(d.id(), d.type(), d.view(), d.sha256())).toList();
         if (!StepUpRequirement.isSatisfied(attached)) return entity;
         Verdict verdict = verification.checkDocuments(subject, attached);

@@ -1,5 +1,6 @@
 package dev.akepa.kyc;
 
+import dev.akepa.verification.DataRequestVerdict;
 import dev.akepa.verification.Verdict;
 
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.Set;
  * The KYC state machine and journey aggregation: pure functions, no HTTP, no SQL.
  *
  * <pre>
- * running          --Verified-->          completed(approved|denied) | waiting_review | pending_step_up | data_request
- * pending_step_up  --DocumentsChecked-->  completed(approved|denied) | waiting_review
- * data_request     --Verified-->          (as running; new data was verified)
- * waiting_review   --Decided-->           completed(approved|denied)
+ * running          --Verified-->                     completed(approved|denied) | waiting_review | pending_step_up | data_request
+ * pending_step_up  --DocumentsChecked-->             completed(approved|denied) | waiting_review
+ * data_request     --Verified-->                     (as running; new data was verified)
+ * data_request     --DataRequestDocumentsChecked-->  unchanged | waiting_review    (never completed: no verdict approves)
+ * waiting_review   --Decided-->                      completed(approved|denied)
  * completed        accepts nothing
  * </pre>
  */
@@ -22,7 +24,7 @@ public final class KycMachine {
     /** Which event types each status accepts. */
     private static final Map<EntityStatus, Set<Class<? extends KycEvent>>> ACCEPTS = Map.of(
             EntityStatus.RUNNING, Set.of(KycEvent.Verified.class),
-            EntityStatus.DATA_REQUEST, Set.of(KycEvent.Verified.class),
+            EntityStatus.DATA_REQUEST, Set.of(KycEvent.Verified.class, KycEvent.DataRequestDocumentsChecked.class),
             EntityStatus.PENDING_STEP_UP, Set.of(KycEvent.DocumentsChecked.class),
             EntityStatus.WAITING_REVIEW, Set.of(KycEvent.Decided.class),
             EntityStatus.COMPLETED, Set.of());
@@ -38,6 +40,7 @@ public final class KycMachine {
         return switch (event) {
             case KycEvent.Verified v -> afterVerification(entity, v.verdict());
             case KycEvent.DocumentsChecked d -> afterDocuments(entity, d.verdict());
+            case KycEvent.DataRequestDocumentsChecked d -> afterDataRequestDocuments(entity, d.verdict());
             case KycEvent.Decided d -> entity.with(EntityStatus.COMPLETED, d.outcome());
         };
     }
@@ -59,6 +62,14 @@ public final class KycMachine {
             case REVIEW -> entity.with(EntityStatus.WAITING_REVIEW, null);
             // Documents do not ask for documents again, nor for other data: a human looks instead.
             case STEP_UP, DATA_REQUEST -> entity.with(EntityStatus.WAITING_REVIEW, null);
+        };
+    }
+
+    /** Documents never approve or deny a data problem: there is no such verdict, only a human or no change. */
+    private static EntityState afterDataRequestDocuments(EntityState entity, DataRequestVerdict verdict) {
+        return switch (verdict) {
+            case DataRequestVerdict.Unchanged u -> entity;
+            case DataRequestVerdict.Review r -> entity.with(EntityStatus.WAITING_REVIEW, null);
         };
     }
 

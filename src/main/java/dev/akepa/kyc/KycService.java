@@ -10,6 +10,7 @@ import dev.akepa.http.ApiErrors;
 import dev.akepa.store.Ids;
 import dev.akepa.store.Transactions;
 import dev.akepa.verification.AttachedDocument;
+import dev.akepa.verification.DataRequestVerdict;
 import dev.akepa.verification.Subject;
 import dev.akepa.verification.Verdict;
 import dev.akepa.verification.VerificationProvider;
@@ -184,7 +185,10 @@ public final class KycService {
 
     // ---- /akepa/update --------------------------------------------------------------------------------------------
 
-    /** Attaches documents all-or-nothing, then moves entities whose step-up is now satisfied. */
+    /**
+     * Attaches documents all-or-nothing, then moves entities whose step-up is now satisfied, and entities in
+     * data_request as the verification provider says (to waiting_review in production mode).
+     */
     public ApplicationView update(Partner partner, String customerId, List<DocumentLink> links) {
         return jdbi.inTransaction(h -> {
             Customer customer = customers.find(h, partner.id(), customerId)
@@ -233,15 +237,27 @@ public final class KycService {
         }
     }
 
+    /**
+     * An entity waiting for step-up is checked once its documents satisfy it; one in data_request is checked on
+     * every link (the provider decides per mode). Any other status only stores the documents.
+     * {@code entityDocuments}: every document attached to the entity so far, not only this call's.
+     */
     private EntityState afterDocuments(List<Document> entityDocuments, EntityState entity, Subject subject,
                                        List<String> reasons) {
-        if (!KycMachine.accepts(entity, KycEvent.DocumentsChecked.class)) return entity;
         List<AttachedDocument> attached = entityDocuments.stream()
                 .map(d -> new AttachedDocument(d.id(), d.type(), d.view(), d.sha256())).toList();
-        if (!StepUpRequirement.isSatisfied(attached)) return entity;
-        Verdict verdict = verification.checkDocuments(subject, attached);
-        verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
-        return KycMachine.apply(entity, new KycEvent.DocumentsChecked(verdict));
+        if (KycMachine.accepts(entity, KycEvent.DocumentsChecked.class)) {
+            if (!StepUpRequirement.isSatisfied(attached)) return entity;
+            Verdict verdict = verification.checkDocuments(subject, attached);
+            verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+            return KycMachine.apply(entity, new KycEvent.DocumentsChecked(verdict));
+        }
+        if (KycMachine.accepts(entity, KycEvent.DataRequestDocumentsChecked.class)) {
+            DataRequestVerdict verdict = verification.checkDataRequestDocuments(subject, attached);
+            verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+            return KycMachine.apply(entity, new KycEvent.DataRequestDocumentsChecked(verdict));
+        }
+        return entity;
     }
 
     // ---- decisions by people ----------------------------------------------------------------------------------------

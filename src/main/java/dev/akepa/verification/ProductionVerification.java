@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Production mode: data checks and OFAC SDN screening at identification, a content check on the documents.
+ * Production mode: data checks and OFAC SDN screening at identification, a content check on the documents, and
+ * a human for documents that answer a data request.
  *
  * <p>At identification, in this order: data that can only be fraudulent (a published specimen SSN) → DENY;
  * a possible sanctions match → REVIEW, since a fuzzy match is never proof and a human decides; other data
@@ -66,18 +68,39 @@ public final class ProductionVerification implements VerificationProvider {
      */
     @Override
     public Verdict checkDocuments(Subject subject, List<AttachedDocument> documents) {
+        List<String> reasons = identicalContent(documents);
+        return reasons.isEmpty() ? Verdict.of(Decision.APPROVE, "documents verified") : new Verdict(Decision.REVIEW, reasons);
+    }
+
+    /**
+     * Always a human: whether a document shows that flagged data is right (or what the right data is) is not
+     * something these checks can tell. The reasons name the documents and the problems the checks find now, so
+     * the reviewer knows what to compare.
+     */
+    @Override
+    public DataRequestVerdict checkDataRequestDocuments(Subject subject, List<AttachedDocument> documents) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add("documents attached for the data request: " + documents.stream()
+                .map(AttachedDocument::describe).collect(Collectors.joining(", ")));
+        List<DataProblem> problems = dataChecks.check(subject);
+        if (problems.isEmpty()) reasons.add("the data checks find no problem any more");
+        problems.forEach(p -> reasons.add("compare with the documents: " + p.reason()));
+        reasons.addAll(identicalContent(documents));
+        return new DataRequestVerdict.Review(reasons);
+    }
+
+    private static List<String> identicalContent(List<AttachedDocument> documents) {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             for (int j = i + 1; j < documents.size(); j++) {
                 AttachedDocument a = documents.get(i);
                 AttachedDocument b = documents.get(j);
                 if (a.sha256() != null && a.sha256().equalsIgnoreCase(b.sha256())) {
-                    reasons.add("documents " + a.documentId() + " (" + a.type() + " " + a.view() + ") and "
-                            + b.documentId() + " (" + b.type() + " " + b.view() + ") have identical content");
+                    reasons.add("documents " + a.describe() + " and " + b.describe() + " have identical content");
                 }
             }
         }
-        return reasons.isEmpty() ? Verdict.of(Decision.APPROVE, "documents verified") : new Verdict(Decision.REVIEW, reasons);
+        return reasons;
     }
 
     /** Empty when the subject has no name at all (the data checks report that). */

@@ -17,7 +17,8 @@ import java.util.List;
  *   <tr><td>business</td><td>PRIMARY address postalCode "00000"</td><td>REVIEW</td><td>—</td></tr>
  *   <tr><td>business</td><td>none</td><td>APPROVE</td><td>—</td></tr>
  * </table>
- * A person is an individual customer or a business representative; the rows apply to both.
+ * A person is an individual customer or a business representative; the rows apply to both. Documents linked to
+ * an entity in data_request change nothing here.
  */
 public final class SandboxVerification implements VerificationProvider {
     static final String DENIED = "Denied";
@@ -44,6 +45,15 @@ public final class SandboxVerification implements VerificationProvider {
             return Verdict.of(Decision.REVIEW, "sandbox trigger: lastName \"WaitReview\"");
         }
         return Verdict.of(Decision.APPROVE, "documents verified");
+    }
+
+    /**
+     * The sandbox never asks for data, but an entity may still be in data_request (a database that served
+     * production mode): documents are stored and nothing changes, as rulings.md says.
+     */
+    @Override
+    public DataRequestVerdict checkDataRequestDocuments(Subject subject, List<AttachedDocument> documents) {
+        return new DataRequestVerdict.Unchanged();
     }
 
     private static boolean hasReviewPostalCode(Subject.Business business) {

@@ -1,6 +1,7 @@
 package dev.akepa.kyc;
 
 import dev.akepa.verification.AttachedDocument;
+import dev.akepa.verification.DataRequestVerdict;
 import dev.akepa.verification.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,29 @@ class KycMachineTest {
         EntityState pending = entity(EntityStatus.PENDING_STEP_UP, null);
         assertThat(KycMachine.apply(pending, new KycEvent.DocumentsChecked(Verdict.of(Verdict.Decision.STEP_UP))).status())
                 .isEqualTo(EntityStatus.WAITING_REVIEW);
+    }
+
+    @Test
+    void documents_answering_a_data_request_go_to_a_human_or_change_nothing() {
+        EntityState data = entity(EntityStatus.DATA_REQUEST, null);
+        assertThat(KycMachine.apply(data, new KycEvent.DataRequestDocumentsChecked(
+                new DataRequestVerdict.Review(List.of("compare with the documents: applicant is under 18")))))
+                .isEqualTo(entity(EntityStatus.WAITING_REVIEW, null));
+        assertThat(KycMachine.apply(data, new KycEvent.DataRequestDocumentsChecked(new DataRequestVerdict.Unchanged())))
+                .isEqualTo(data);
+    }
+
+    @Test
+    void only_a_data_request_takes_documents_answering_one() {
+        var event = new KycEvent.DataRequestDocumentsChecked(new DataRequestVerdict.Review(List.of("r")));
+        for (EntityStatus status : EntityStatus.values()) {
+            EntityState entity = entity(status, status == EntityStatus.COMPLETED ? EntityOutcome.APPROVED : null);
+            assertThat(KycMachine.accepts(entity, KycEvent.DataRequestDocumentsChecked.class))
+                    .as(status.wire()).isEqualTo(status == EntityStatus.DATA_REQUEST);
+            if (status != EntityStatus.DATA_REQUEST) {
+                assertThatThrownBy(() -> KycMachine.apply(entity, event)).isInstanceOf(IllegalTransition.class);
+            }
+        }
     }
 
     @Test

@@ -152,6 +152,29 @@ class ProductionVerificationTest {
                 "documents doc_front (license front) and doc_back (license back) have identical content");
     }
 
+    @Test
+    void documentsAnsweringADataRequestGoToAHumanWithWhatToCompare() {
+        DataRequestVerdict verdict = production.checkDataRequestDocuments(
+                Subjects.person("2010-01-01", Subjects.NEW_YORK, Subjects.SSN),
+                List.of(new AttachedDocument("doc_passport", "passport", "front", "a".repeat(64))));
+
+        assertThat(verdict).isEqualTo(new DataRequestVerdict.Review(List.of(
+                "documents attached for the data request: doc_passport (passport front)",
+                "compare with the documents: applicant is under 18")));
+    }
+
+    @Test
+    void documentsAnsweringADataRequestGoToAHumanEvenWhenTheDataNowPasses() {
+        DataRequestVerdict verdict = production.checkDataRequestDocuments(Subjects.person("Jane", "Doe"), List.of(
+                new AttachedDocument("doc_front", "license", "front", "a".repeat(64)),
+                new AttachedDocument("doc_back", "license", "back", "A".repeat(64))));
+
+        assertThat(verdict).isEqualTo(new DataRequestVerdict.Review(List.of(
+                "documents attached for the data request: doc_front (license front), doc_back (license back)",
+                "the data checks find no problem any more",
+                "documents doc_front (license front) and doc_back (license back) have identical content")));
+    }
+
     /** A person with sound data apart from the name and date of birth under test; no country in common with the list. */
     private static Subject.Person named(String firstName, String lastName, String dateOfBirth) {
         return new Subject.Person("cstap_1", true, firstName, lastName, dateOfBirth, "CAN",

@@ -46,6 +46,13 @@ class SandboxVerificationTest {
     }
 
     @Test
+    void documentsAnsweringADataRequestChangeNothing() {
+        assertThat(sandbox.checkDataRequestDocuments(Subjects.person("Jane", "WaitReview"), LICENSE))
+                .isEqualTo(new DataRequestVerdict.Unchanged());
+        assertThat(new DataRequestVerdict.Unchanged().reasons()).isEmpty();
+    }
+
+    @Test
     void triggersAreCaseSensitive() {
         assertThat(sandbox.verify(Subjects.person("Jane", "denied")).decision()).isEqualTo(Decision.STEP_UP);
         assertThat(sandbox.verify(Subjects.person("Jane", "DENIED")).decision()).isEqualTo(Decision.STEP_UP);

@@ -54,7 +54,7 @@ class ConsoleBrowserTest {
         }
         server = TestServer.start();
         partner = server.demo();
-        ReviewClient.createReviewer(server, "alice", PASSWORD);
+        server.createReviewer("alice", PASSWORD);
         profile = Files.createTempDirectory("akepa-chromium-");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
         ChromeOptions options = new ChromeOptions();

@@ -2,6 +2,8 @@ package dev.akepa.testsupport;
 
 import dev.akepa.App;
 import dev.akepa.Config;
+import dev.akepa.auth.PasswordHasher;
+import dev.akepa.review.ReviewerRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +85,12 @@ public final class TestServer implements AutoCloseable {
     /** A client holding a token of a second partner. */
     public ApiClient other() {
         return client().login("other", "other-password");
+    }
+
+    /** Creates a reviewer account directly in the server's database, as `./akepa reviewer add` does. */
+    public void createReviewer(String login, String password) {
+        new ReviewerRepository(app.database().jdbi())
+                .createIfAbsent(login, new PasswordHasher().hash(password), System.currentTimeMillis());
     }
 
     public App app() {

@@ -98,10 +98,6 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    public String name() {
-        return name;
-    }
-
     public String baseUrl() {
         return baseUrl;
     }

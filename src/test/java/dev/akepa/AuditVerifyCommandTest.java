@@ -2,10 +2,9 @@ package dev.akepa;
 
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,17 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** `./akepa audit verify` and `./akepa reviewer add` against a running server's database. */
 class AuditVerifyCommandTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
 
     record Run(int exitCode, String out) {}
 
@@ -34,7 +24,7 @@ class AuditVerifyCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int code = Cli.run(args, server.env());
+            int code = Cli.run(args, running.server().env());
             return new Run(code, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
@@ -43,7 +33,7 @@ class AuditVerifyCommandTest {
 
     @Test
     void verify_says_ok_then_names_the_tampered_row_with_exit_code_1() throws Exception {
-        ApiClient partner = server.demo();
+        ApiClient partner = running.server().demo();
         Journeys journeys = new Journeys(partner);
         String customerId = journeys.initIndividual("Smith");
         journeys.identify(customerId);
@@ -51,15 +41,15 @@ class AuditVerifyCommandTest {
 
         Run ok = akepa("audit", "verify");
         assertThat(ok.exitCode()).as(ok.out()).isZero();
-        long rows = server.app().database().jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event")
+        long rows = running.server().app().database().jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event")
                 .mapTo(Long.class).one());
         assertThat(rows).isGreaterThanOrEqualTo(2);
         assertThat(ok.out()).matches("OK: " + rows + " audit rows, chain head [0-9a-f]{64}\\s*");
 
-        long tampered = server.app().database().jdbi().withHandle(h -> h.createQuery(
+        long tampered = running.server().app().database().jdbi().withHandle(h -> h.createQuery(
                 "select id from audit_event where customer_id = :c and trigger_name = 'documents'")
                 .bind("c", customerId).mapTo(Long.class).one());
-        server.app().database().jdbi().useHandle(h -> h.createUpdate(
+        running.server().app().database().jdbi().useHandle(h -> h.createUpdate(
                         "update audit_event set after_state = replace(after_state, 'approved', 'denied') where id = :id")
                 .bind("id", tampered).execute());
 
@@ -73,7 +63,7 @@ class AuditVerifyCommandTest {
         Run created = akepa("reviewer", "add", "--login", "carol", "--password", "a long passphrase");
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).isEqualTo("reviewer 'carol' created\n");
-        assertThat(server.client().post("/review/auth/get-token",
+        assertThat(running.server().client().post("/review/auth/get-token",
                 "{\"user\":{\"login\":\"carol\",\"password\":\"a long passphrase\"}}").status()).isEqualTo(200);
         assertThat(akepa("reviewer", "add", "--login", "carol", "--password", "short").exitCode()).isEqualTo(2);
     }

@@ -4,10 +4,10 @@ import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Images;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,26 +15,21 @@ import static dev.akepa.testsupport.JsonMatch.assertJson;
 
 /** A second partner gets exactly the unknown-ID answer for everything of the first partner. */
 class TenantIsolationTest {
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
     static ApiClient demo;
     static ApiClient other;
     static String customerId;
     static String documentId;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        demo = server.demo();
-        other = server.other();
-        Journeys j = new Journeys(demo);
+    static void giveTheFirstPartnerACustomerAndADocument() {
+        demo = running.api();
+        other = running.server().other();
+        Journeys j = running.journeys();
         customerId = j.initIndividual("WaitReview");
         j.identify(customerId);
         documentId = j.uploadedDocument("license", "front");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @Test

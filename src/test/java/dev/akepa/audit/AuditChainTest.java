@@ -2,7 +2,7 @@ package dev.akepa.audit;
 
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
-import dev.akepa.testsupport.TestDatabases;
+import dev.akepa.testsupport.PostgresSchema;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,21 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditChainTest {
     private Path dir;
+    private PostgresSchema schema;
     private Database node1;
     private Database node2;
 
     @BeforeEach
     void open() throws Exception {
         dir = Files.createTempDirectory("akepa-audit-");
-        String url = Database.embeddedUrl(dir);
-        String pg = TestDatabases.postgresUrl();
-        if (pg != null) {
-            String schema = "audit" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
-            try (var c = DriverManager.getConnection(pg); var s = c.createStatement()) {
-                s.execute("create schema " + schema);
-            }
-            url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        }
+        schema = PostgresSchema.createIfConfigured();
+        String url = schema == null ? Database.embeddedUrl(dir) : schema.url();
         node1 = Database.open(new DatabaseConfig(url, null, null, 4));
         node2 = Database.open(new DatabaseConfig(url, null, null, 4));
     }
@@ -50,6 +43,7 @@ class AuditChainTest {
     void close() throws Exception {
         node1.close();
         node2.close();
+        if (schema != null) schema.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,14 +1,12 @@
 package dev.akepa.audit;
 
-import dev.akepa.auth.PasswordHasher;
-import dev.akepa.review.ReviewerRepository;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,20 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /akepa/history/{customerId}: the partner's view of the audit trail, reviewers unnamed. */
 class HistoryTest {
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
     static ApiClient partner;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        partner = server.demo();
-        new ReviewerRepository(server.app().database().jdbi())
-                .createIfAbsent("alice", new PasswordHasher().hash("correct horse battery"), System.currentTimeMillis());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void createReviewer() {
+        partner = running.api();
+        running.server().createReviewer("alice", "correct horse battery");
     }
 
     @Test
@@ -103,19 +95,19 @@ class HistoryTest {
         new Journeys(partner).identify(customerId);
         String notFound = """
                 {"code":"customerNotFound","context":{"customerId":"%s"},"message":"Customer not found.","requestId":"{{requestId}}"}""";
-        assertJson(server.other().get("/akepa/history/" + customerId), 400, notFound.formatted(customerId));
+        assertJson(running.server().other().get("/akepa/history/" + customerId), 400, notFound.formatted(customerId));
         assertJson(partner.get("/akepa/history/cstap_0000000000000000000000"), 400,
                 notFound.formatted("cstap_0000000000000000000000"));
-        assertJson(server.client().get("/akepa/history/" + customerId), 401, """
+        assertJson(running.server().client().get("/akepa/history/" + customerId), 401, """
                 {"code":"unauthorized","message":"Authentication error","requestId":"{{requestId}}"}""");
     }
 
     /** Through the review API, as a script of the compliance team would. */
     private static void decideAsReviewer(String customerId, String outcome, String reason) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ApiResponse token = server.client().post("/review/auth/get-token",
+        ApiResponse token = running.server().client().post("/review/auth/get-token",
                 "{\"user\":{\"login\":\"alice\",\"password\":\"correct horse battery\"}}");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/review/decisions"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(running.server().baseUrl() + "/review/decisions"))
                 .header("Content-Type", "application/json")
                 .header("x-akepa-reviewer-token", token.dataText("token"))
                 .POST(HttpRequest.BodyPublishers.ofString("""

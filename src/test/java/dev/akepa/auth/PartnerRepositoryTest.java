@@ -2,7 +2,7 @@ package dev.akepa.auth;
 
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
-import dev.akepa.testsupport.TestDatabases;
+import dev.akepa.testsupport.PostgresSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,9 @@ class PartnerRepositoryTest {
     /** What several nodes do when they start at once with the same AKEPA_PARTNERS and the partner is new. */
     @Test
     void a_partner_created_by_several_callers_at_once_is_created_once_and_nobody_fails() throws Exception {
-        try (Database db = Database.open(new DatabaseConfig(TestDatabases.freshUrl(dataDir), null, null, NODES))) {
+        try (PostgresSchema schema = PostgresSchema.createIfConfigured();
+             Database db = Database.open(new DatabaseConfig(
+                     schema == null ? Database.embeddedUrl(dataDir) : schema.url(), null, null, NODES))) {
             PartnerRepository partners = new PartnerRepository(db.jdbi());
             CyclicBarrier together = new CyclicBarrier(NODES);
             List<Future<Boolean>> created = new ArrayList<>();

@@ -4,7 +4,7 @@ import dev.akepa.App;
 import dev.akepa.Config;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Fixtures;
-import dev.akepa.testsupport.TestDatabases;
+import dev.akepa.testsupport.PostgresSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,36 +39,37 @@ class ConcurrentStartTest {
 
     @Test
     void three_nodes_starting_at_once_on_an_empty_schema_migrate_it_once_and_all_serve() throws Exception {
-        assumeTrue(TestDatabases.postgresUrl() != null,
+        assumeTrue(PostgresSchema.configured(),
                 "several nodes need PostgreSQL: set AKEPA_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)");
-        String url = TestDatabases.freshPostgresSchema();
-        List<App> nodes = new ArrayList<>();
-        try {
-            nodes.addAll(startTogether(url));
-
-            ApiClient first = ApiClient.to(baseUrl(nodes.get(0))).login("demo", "demo-password");
-            for (App node : nodes) {
-                ApiClient sameToken = ApiClient.to(baseUrl(node)).withToken(first.token());
-                assertThat(sameToken.get("/health/ready").status()).isEqualTo(200);
-                assertThat(sameToken.post("/customer/init", Fixtures.individual("Smith")).status()).isEqualTo(200);
-            }
-            try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
-                var history = s.executeQuery("""
-                        select version, count(*) as runs, bool_and(success) as ok from flyway_schema_history
-                        where version is not null group by version order by version""");
-                List<String> applied = new ArrayList<>();
-                while (history.next()) {
-                    assertThat(history.getInt("runs")).as("runs of migration %s", history.getString("version")).isEqualTo(1);
-                    assertThat(history.getBoolean("ok")).isTrue();
-                    applied.add(history.getString("version"));
+        try (PostgresSchema schema = PostgresSchema.create()) {
+            String url = schema.url();
+            // started inside the schema's block, so they are stopped before it is dropped
+            List<App> nodes = startTogether(url);
+            try {
+                ApiClient first = ApiClient.to(baseUrl(nodes.get(0))).login("demo", "demo-password");
+                for (App node : nodes) {
+                    ApiClient sameToken = ApiClient.to(baseUrl(node)).withToken(first.token());
+                    assertThat(sameToken.get("/health/ready").status()).isEqualTo(200);
+                    assertThat(sameToken.post("/customer/init", Fixtures.individual("Smith")).status()).isEqualTo(200);
                 }
-                assertThat(applied).containsExactlyInAnyOrderElementsOf(migrationVersions());
-                var partners = s.executeQuery("select count(*) from partner where login = 'demo'");
-                partners.next();
-                assertThat(partners.getInt(1)).isEqualTo(1);
+                try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
+                    var history = s.executeQuery("""
+                            select version, count(*) as runs, bool_and(success) as ok from flyway_schema_history
+                            where version is not null group by version order by version""");
+                    List<String> applied = new ArrayList<>();
+                    while (history.next()) {
+                        assertThat(history.getInt("runs")).as("runs of migration %s", history.getString("version")).isEqualTo(1);
+                        assertThat(history.getBoolean("ok")).isTrue();
+                        applied.add(history.getString("version"));
+                    }
+                    assertThat(applied).containsExactlyInAnyOrderElementsOf(migrationVersions());
+                    var partners = s.executeQuery("select count(*) from partner where login = 'demo'");
+                    partners.next();
+                    assertThat(partners.getInt(1)).isEqualTo(1);
+                }
+            } finally {
+                nodes.forEach(App::close);
             }
-        } finally {
-            nodes.forEach(App::close);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.akepa.multinode;
 
-import dev.akepa.testsupport.AkepaProcess;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ListeningSockets;
+import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.testsupport.S3MockServer;
-import dev.akepa.testsupport.TestDatabases;
+import dev.akepa.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +52,11 @@ class MultiNodeTest {
 
     @Test
     void two_nodes_on_one_database_and_bucket_finish_200_alternating_journeys_exactly_once() throws Exception {
-        assumeTrue(TestDatabases.postgresUrl() != null, "MultiNodeTest needs PostgreSQL: set AKEPA_TEST_PG_URL "
+        assumeTrue(PostgresSchema.configured(), "MultiNodeTest needs PostgreSQL: set AKEPA_TEST_PG_URL "
                 + "(e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres); .ci/run sets it");
-        String dbUrl = TestDatabases.freshPostgresSchema();
-        List<AkepaProcess> nodes = new ArrayList<>();
-        try (S3MockServer s3 = new S3MockServer().start()) {
+        List<ServerProcess> nodes = new ArrayList<>();
+        try (PostgresSchema schema = PostgresSchema.create(); S3MockServer s3 = new S3MockServer().start()) {
+            String dbUrl = schema.url();
             try {
                 nodes.addAll(startNodes(nodeEnvironment(dbUrl, s3)));
                 recordJobClaims(dbUrl);
@@ -67,12 +67,12 @@ class MultiNodeTest {
 
                 checkDatabase(dbUrl, outcomes);
                 checkBucket(dbUrl, s3, outcomes);
-                for (AkepaProcess node : nodes) checkNode(node);
+                for (ServerProcess node : nodes) checkNode(node);
             } catch (Exception | AssertionError e) {
-                for (AkepaProcess node : nodes) System.err.println(node.logTail(40));
+                for (ServerProcess node : nodes) System.err.println(node.logTail(40));
                 throw e;
             } finally {
-                nodes.forEach(AkepaProcess::close);
+                nodes.forEach(ServerProcess::close);
             }
         }
     }
@@ -96,14 +96,14 @@ class MultiNodeTest {
         return env;
     }
 
-    private List<AkepaProcess> startNodes(Map<String, String> env) throws Exception {
-        List<Callable<AkepaProcess>> starts = List.of(
-                () -> AkepaProcess.start("node-a", env, workDir),
-                () -> AkepaProcess.start("node-b", env, workDir));
-        List<AkepaProcess> started = new ArrayList<>();
+    private List<ServerProcess> startNodes(Map<String, String> env) throws Exception {
+        List<Callable<ServerProcess>> starts = List.of(
+                () -> ServerProcess.start("node-a", env, workDir),
+                () -> ServerProcess.start("node-b", env, workDir));
+        List<ServerProcess> started = new ArrayList<>();
         Exception failure = null;
         try (ExecutorService together = Executors.newFixedThreadPool(starts.size())) {
-            for (Future<AkepaProcess> f : together.invokeAll(starts)) {
+            for (Future<ServerProcess> f : together.invokeAll(starts)) {
                 try {
                     started.add(f.get());
                 } catch (ExecutionException e) {
@@ -112,13 +112,13 @@ class MultiNodeTest {
             }
         }
         if (failure != null) {
-            started.forEach(AkepaProcess::close);
+            started.forEach(ServerProcess::close);
             throw failure;
         }
         return started;
     }
 
-    private List<AlternatingJourney.Outcome> runJourneys(List<AkepaProcess> nodes) throws Exception {
+    private List<AlternatingJourney.Outcome> runJourneys(List<ServerProcess> nodes) throws Exception {
         // the token comes from node A; node B knows it from the database
         ApiClient a = ApiClient.to(nodes.get(0).baseUrl()).login("demo", "demo-password");
         List<ApiClient> clients = List.of(a, ApiClient.to(nodes.get(1).baseUrl()).withToken(a.token()));
@@ -238,7 +238,7 @@ class MultiNodeTest {
     }
 
     /** Nothing went wrong inside the node, and it listens on loopback only. */
-    private static void checkNode(AkepaProcess node) {
+    private static void checkNode(ServerProcess node) {
         assertThat(node.logLines()).as(node + " logged errors or warnings")
                 .noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN "));
         if (ListeningSockets.supported()) {

@@ -4,10 +4,11 @@ import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +42,8 @@ class ConsoleBrowserTest {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final String PASSWORD = "correct horse battery";
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
     static ApiClient partner;
     static Path profile;
     static WebDriver browser;
@@ -52,9 +54,8 @@ class ConsoleBrowserTest {
             fail("Chromium is required for the console browser test but /usr/bin/chromium or /usr/bin/chromedriver is "
                     + "missing. Install them with `bash .ci/prepare-chromium` (Debian: apt-get install chromium chromium-driver).");
         }
-        server = TestServer.start();
-        partner = server.demo();
-        ReviewClient.createReviewer(server, "alice", PASSWORD);
+        partner = running.api();
+        running.server().createReviewer("alice", PASSWORD);
         profile = Files.createTempDirectory("akepa-chromium-");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
         ChromeOptions options = new ChromeOptions();
@@ -71,7 +72,6 @@ class ConsoleBrowserTest {
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -105,7 +105,7 @@ class ConsoleBrowserTest {
         String customerId = waitingCaseWithRealImages();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-        browser.get(server.baseUrl() + "/review/queue");
+        browser.get(running.server().baseUrl() + "/review/queue");
         wait.until(ExpectedConditions.urlContains("/review/login"));
         browser.findElement(By.id("login")).sendKeys("alice");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);

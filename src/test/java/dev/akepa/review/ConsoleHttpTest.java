@@ -2,11 +2,11 @@ package dev.akepa.review;
 
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
+import dev.akepa.testsupport.ServerExtension;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -22,30 +22,25 @@ class ConsoleHttpTest {
     static final String CSRF_REFUSED = """
             {"code":"csrfTokenInvalid","message":"The form's CSRF token is missing or wrong: reload the page and try again",
              "requestId":"{{requestId}}"}""";
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
     static ApiClient partner;
     static Jdbi db;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        partner = server.demo();
-        db = server.app().database().jdbi();
-        ReviewClient.createReviewer(server, "alice", PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void createReviewer() {
+        partner = running.api();
+        db = running.server().app().database().jdbi();
+        running.server().createReviewer("alice", PASSWORD);
     }
 
     private static ReviewClient alice() {
-        return new ReviewClient(server).loggedIn("alice", PASSWORD);
+        return new ReviewClient(running.server()).loggedIn("alice", PASSWORD);
     }
 
     @Test
     void login_sets_an_http_only_strict_session_cookie_whose_value_is_stored_only_as_a_hash() {
-        ReviewClient browser = new ReviewClient(server);
+        ReviewClient browser = new ReviewClient(running.server());
         HttpResponse<String> r = browser.login("alice", PASSWORD);
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("location")).hasValue("/review/queue");
@@ -59,14 +54,14 @@ class ConsoleHttpTest {
 
     @Test
     void the_session_cookie_is_secure_when_the_request_came_over_tls() {
-        HttpResponse<String> r = new ReviewClient(server).login("alice", PASSWORD, "X-Forwarded-Proto", "https");
+        HttpResponse<String> r = new ReviewClient(running.server()).login("alice", PASSWORD, "X-Forwarded-Proto", "https");
         assertThat(ReviewClient.setCookies(r)).anySatisfy(c ->
                 assertThat(c).startsWith("akepa_console=").endsWith("; HttpOnly; SameSite=Strict; Secure"));
     }
 
     @Test
     void the_login_form_refuses_a_post_without_its_csrf_token() {
-        ReviewClient browser = new ReviewClient(server);
+        ReviewClient browser = new ReviewClient(running.server());
         browser.get("/review/login");
         assertJson(ReviewClient.asApi(browser.postForm("/review/login", Map.of("login", "alice", "password", PASSWORD))),
                 403, CSRF_REFUSED);
@@ -77,7 +72,7 @@ class ConsoleHttpTest {
 
     @Test
     void console_pages_without_a_session_send_browsers_to_the_login_page() {
-        HttpResponse<String> r = new ReviewClient(server).get("/review/queue", "Accept", "text/html,application/xhtml+xml");
+        HttpResponse<String> r = new ReviewClient(running.server()).get("/review/queue", "Accept", "text/html,application/xhtml+xml");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("location")).hasValue("/review/login");
     }
@@ -158,7 +153,7 @@ class ConsoleHttpTest {
 
         String unattached = journeys.uploadedDocument("license", "loose");
         assertThat(alice().getBytes("/review/documents/" + unattached).statusCode()).isEqualTo(404);
-        assertThat(new ReviewClient(server).getBytes("/review/documents/" + documentId).statusCode()).isEqualTo(401);
+        assertThat(new ReviewClient(running.server()).getBytes("/review/documents/" + documentId).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -191,35 +186,35 @@ class ConsoleHttpTest {
 
     @Test
     void five_failed_logins_lock_that_login_for_fifteen_minutes_even_with_the_right_password() {
-        ReviewClient.createReviewer(server, "bob", PASSWORD);
+        running.server().createReviewer("bob", PASSWORD);
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> r = new ReviewClient(server).login("bob", "wrong password " + i);
+            HttpResponse<String> r = new ReviewClient(running.server()).login("bob", "wrong password " + i);
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(r.body()).contains("Wrong login or password");
         }
         long lockedUntil = Sql.one(db, Long.class, "select locked_until from reviewer where login = 'bob'");
         assertThat(lockedUntil - System.currentTimeMillis()).isBetween(10 * 60_000L, 15 * 60_000L);
-        assertThat(new ReviewClient(server).login("bob", PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(new ReviewClient(server).apiToken("bob", PASSWORD).status()).isEqualTo(401);
+        assertThat(new ReviewClient(running.server()).login("bob", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(new ReviewClient(running.server()).apiToken("bob", PASSWORD).status()).isEqualTo(401);
         // Per login: another reviewer is not affected.
-        assertThat(new ReviewClient(server).login("alice", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(new ReviewClient(running.server()).login("alice", PASSWORD).statusCode()).isEqualTo(303);
         assertThat(Sql.one(db, Integer.class,
                 "select count(*) from audit_event where kind = 'login' and actor = 'reviewer:bob' and trigger_name = 'locked'"))
                 .isEqualTo(1);
 
         // Fifteen minutes later (moved in the database rather than waited for) the right password works again.
         Sql.update(db, "update reviewer set locked_until = :t where login = 'bob'", "t", System.currentTimeMillis() - 1);
-        assertThat(new ReviewClient(server).login("bob", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(new ReviewClient(running.server()).login("bob", PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void the_queue_filters_by_partner_status_and_age_oldest_first_and_pages() {
-        ApiClient other = server.other();
+        ApiClient other = running.server().other();
         String older = ReviewCases.waitingBusiness(other);
         String newer = ReviewCases.waitingIndividual(other);
         // Business entity denied, representative still waiting: in the queue with its journey completed.
         String mixed = ReviewCases.waitingBusinessAndRepresentative(other, "RepWait1");
-        ReviewClient api = new ReviewClient(server);
+        ReviewClient api = new ReviewClient(running.server());
         String token = api.token("alice", PASSWORD);
         assertThat(api.postJson("/review/decisions", """
                 {"customerId":"%1$s","entityId":"%1$s","outcome":"denied","reason":"shell company"}""".formatted(mixed),

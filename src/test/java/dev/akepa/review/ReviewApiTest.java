@@ -4,10 +4,10 @@ import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Journeys;
-import dev.akepa.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetSocketAddress;
@@ -21,23 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** POST /review/auth/get-token and POST /review/decisions, and what each kind of credential may call. */
 class ReviewApiTest {
     static final String REVIEWER_HEADER = "x-akepa-reviewer-token";
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
     static ApiClient partner;
     static ReviewClient reviewer;
     static String token;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        partner = server.demo();
-        ReviewClient.createReviewer(server, "alice", "correct horse battery");
-        reviewer = new ReviewClient(server);
+    static void createReviewer() {
+        partner = running.api();
+        running.server().createReviewer("alice", "correct horse battery");
+        reviewer = new ReviewClient(running.server());
         token = reviewer.token("alice", "correct horse battery");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static String decision(String customerId, String entityId, String outcome, String reason) {
@@ -193,7 +188,7 @@ class ReviewApiTest {
                 {"customerId":"%1$s","entityId":"%1$s","outcome":"approved"}""".formatted(customerId), REVIEWER_HEADER, token),
                 401, unauthorized);
 
-        ReviewClient console = new ReviewClient(server).loggedIn("alice", "correct horse battery");
+        ReviewClient console = new ReviewClient(running.server()).loggedIn("alice", "correct horse battery");
         String session = console.cookies.get("akepa_console");
         assertJson(console.getJson("/akepa/status/" + customerId, "Cookie", "akepa_console=" + session), 401, unauthorized);
         assertJson(console.getJson("/akepa/history/" + customerId), 401, unauthorized);

@@ -1,6 +1,5 @@
 package dev.akepa.review;
 
-import dev.akepa.auth.PasswordHasher;
 import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.TestServer;
@@ -40,12 +39,6 @@ final class ReviewClient {
         this.baseUrl = server.baseUrl();
     }
 
-    /** Creates a reviewer account directly in the server's database, as `./akepa reviewer add` does. */
-    static void createReviewer(TestServer server, String login, String password) {
-        new ReviewerRepository(server.app().database().jdbi())
-                .createIfAbsent(login, new PasswordHasher().hash(password), System.currentTimeMillis());
-    }
-
     // ---- console ------------------------------------------------------------------------------------------------
 
     HttpResponse<String> get(String path, String... headers) {
@@ -55,16 +48,7 @@ final class ReviewClient {
     }
 
     HttpResponse<byte[]> getBytes(String path) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            remember(r);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
@@ -143,8 +127,12 @@ final class ReviewClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
+        return send(b, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder b, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> r = HTTP.send(b.build(), body);
             remember(r);
             return r;
         } catch (IOException e) {

@@ -1,11 +1,7 @@
 package dev.akepa.testsupport;
 
-import dev.akepa.App;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,189 +10,198 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The real server as a child JVM ({@code dev.akepa.App serve} on this test run's class path), so a test can kill it
- * with SIGKILL and start another on the same data. It listens on a free loopback port chosen here. The child halts
- * by itself when the test JVM exits (even by kill -9) or after {@link #MAX_LIFETIME}; a shutdown hook kills it too.
+ * The real server in its own JVM ({@code dev.akepa.App serve} on this test run's class path), configured only
+ * through the environment as an operator runs a node: for tests that run several nodes, or kill one with SIGKILL
+ * and start another on the same data. It listens on a port of 127.0.0.1 that the OS picks and the server
+ * announces in its log, so no other process can take it first. It runs under {@link ExitWithParent}, so it also
+ * stops when the test JVM dies without running its shutdown hooks.
  */
 public final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Akepa listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
-    static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Backstop for a test JVM that lives on but forgot the server; the longest process test takes a few minutes. */
+    private static final Duration LIFETIME_LIMIT = Duration.ofMinutes(15);
 
+    private final String name;
     private final Map<String, String> env;
+    private final Path workDir;
     private final Process process;
-    private final int port;
     private final Path log;
     private final Thread killOnExit;
+    private String baseUrl;
 
-    private ServerProcess(Map<String, String> env, Process process, int port, Path log) {
+    private ServerProcess(String name, Map<String, String> env, Path workDir, Process process, Path log) {
+        this.name = name;
         this.env = env;
+        this.workDir = workDir;
         this.process = process;
-        this.port = port;
         this.log = log;
-        this.killOnExit = new Thread(process::destroyForcibly, "kill-akepa-" + process.pid());
+        // a test JVM on its way out does not wait for a graceful stop
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + name);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
-     * Starts a server with exactly {@code env} (AKEPA_* of the test JVM are not inherited; AKEPA_HOST and AKEPA_PORT
-     * are set here) and returns once /health/ready answers 200. Set at least AKEPA_DATA_DIR.
+     * Starts a server with {@code env} on top of these defaults: the demo partner and a data dir under
+     * {@code workDir/name}, where its log also goes. AKEPA_HOST and AKEPA_PORT are always loopback and an OS-chosen
+     * port; AKEPA_* variables of the test JVM are not passed on. Returns once the server answers /health/ready.
      */
-    public static ServerProcess start(Map<String, String> env) throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = Files.createTempFile("akepa-server-", ".log");
+    public static ServerProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Map<String, String> serverEnv = new HashMap<>();
+        serverEnv.put("AKEPA_DATA_DIR", dir.resolve("data").toString());
+        serverEnv.put("AKEPA_PARTNERS", "demo:demo-password");
+        serverEnv.putAll(env);
+        return launch(name, Map.copyOf(serverEnv), workDir);
+    }
+
+    /** Another server with this one's environment, so on the same data dir and database (after {@link #kill()}). */
+    public ServerProcess startAnother(String otherName) throws IOException {
+        return launch(otherName, env, workDir);
+    }
+
+    private static ServerProcess launch(String name, Map<String, String> env, Path workDir) throws IOException {
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path argFile = dir.resolve("java-args");
+        // the class path can be long: an @argfile keeps it off the command line
+        Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path")
+                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
+        Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                ServerProcess.class.getName(), Long.toString(ProcessHandle.current().pid()), "serve")
+                "@" + argFile,
+                ExitWithParent.class.getName(), Long.toString(LIFETIME_LIMIT.toSeconds()),
+                "dev.akepa.App", "serve")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AKEPA_"));
-        builder.environment().putAll(env);
-        builder.environment().put("AKEPA_HOST", "127.0.0.1");
-        builder.environment().put("AKEPA_PORT", Integer.toString(port));
-        ServerProcess server = new ServerProcess(Map.copyOf(env), builder.start(), port, log);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.keySet().removeIf(k -> k.startsWith("AKEPA_"));
+        childEnv.putAll(env);
+        childEnv.put("AKEPA_HOST", "127.0.0.1");
+        childEnv.put("AKEPA_PORT", "0");
+        ServerProcess server = new ServerProcess(name, env, workDir, builder.start(), log);
         try {
             server.awaitReady();
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            server.kill();
+        } catch (RuntimeException | IOException e) {
+            server.close();
             throw e;
         }
         return server;
     }
 
-    /** Another server on the same environment (data dir, database), on a new port. */
-    public ServerProcess startAnother() throws IOException, InterruptedException {
-        return start(env);
-    }
-
-    public int port() {
-        return port;
-    }
-
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return baseUrl;
     }
 
     public ApiClient client() {
-        return new ApiClient(baseUrl());
+        return ApiClient.to(baseUrl);
     }
 
-    public ApiClient login(String login, String password) {
-        return client().login(login, password);
-    }
-
-    public Map<String, String> env() {
-        return env;
+    /** A client already holding a token of the demo partner. */
+    public ApiClient demo() {
+        return client().login("demo", "demo-password");
     }
 
     public long pid() {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** Everything the server printed so far (stdout and stderr). */
-    public String logs() {
+    public List<String> logLines() {
         try {
-            return Files.readString(log);
+            return Files.readAllLines(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** SIGKILL: no shutdown hook, nothing flushed; returns once the process is gone. */
-    public void kill() throws InterruptedException {
+    /** The last lines of the server's log (stdout and stderr), for failure messages. */
+    public String logTail(int lines) {
+        List<String> all = logLines();
+        return name + " log:\n" + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    /** SIGKILL, a crash: no shutdown hook runs, nothing is flushed. Returns once the process is gone. */
+    public void kill() {
         process.destroyForcibly();
-        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("server process " + process.pid() + " survived SIGKILL");
+        try {
+            if (!process.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(this + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + this + " to die", e);
         }
     }
 
     /** SIGTERM, the way an operator stops a node: in-flight work finishes. Killed if it takes too long. */
-    public void stop() throws InterruptedException {
+    public void stop() {
+        if (!process.isAlive()) return;
         process.destroy();
-        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) kill();
+        try {
+            if (process.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
     }
 
+    /** Stops the server unless it is gone already. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
-            if (process.isAlive()) kill();
+            stop();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException alreadyExiting) {
+            } catch (IllegalStateException jvmAlreadyExiting) {
                 // the hook runs anyway
             }
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException ignored) {
-                // a temp file; nothing depends on it
-            }
         }
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    private void awaitReady() throws IOException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + " while starting:\n" + logs());
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; "
+                            + logTail(60));
+                }
+                if (baseUrl == null) {
+                    Matcher m = LISTENING.matcher(Files.readString(log));
+                    if (m.find()) baseUrl = m.group(1);
+                }
+                if (baseUrl != null && ready(http)) return;
+                Thread.sleep(100);
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " was starting");
         }
-        throw new IllegalStateException("server not ready within " + STARTUP_LIMIT + ":\n" + logs());
+        throw new IllegalStateException(name + " was not ready within " + STARTUP_LIMIT.toSeconds() + " s; " + logTail(60));
     }
 
-    /** A port nobody listens on now; the child binds it a moment later (a race we accept on loopback). */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private boolean ready(HttpClient http) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
-    /**
-     * The child's entry point: halts when the test JVM (args[0]) is gone or after {@link #MAX_LIFETIME}, so no
-     * server outlives its test run; then runs {@code App.main} with the remaining arguments.
-     */
-    public static void main(String[] args) throws Exception {
-        long parent = Long.parseLong(args[0]);
-        ProcessHandle.of(parent).ifPresentOrElse(
-                handle -> handle.onExit().thenRun(() -> Runtime.getRuntime().halt(3)),
-                () -> Runtime.getRuntime().halt(3));
-        Thread.ofPlatform().daemon().name("lifetime-limit").start(() -> {
-            try {
-                Thread.sleep(MAX_LIFETIME);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Runtime.getRuntime().halt(4);
-        });
-        String[] rest = new String[args.length - 1];
-        System.arraycopy(args, 1, rest, 0, rest.length);
-        App.main(rest);
-    }
-
-    /** A base environment for one server: sandbox mode, the given data dir, the demo partner. */
-    public static Map<String, String> sandboxEnv(Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AKEPA_DATA_DIR", dataDir.toString());
-        env.put("AKEPA_PARTNERS", "demo:demo-password");
-        return env;
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", " + baseUrl + ")";
     }
 }

@@ -2,6 +2,8 @@ package dev.akepa.testsupport;
 
 import dev.akepa.App;
 import dev.akepa.Config;
+import dev.akepa.auth.PasswordHasher;
+import dev.akepa.review.ReviewerRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,17 +15,19 @@ import java.util.stream.Stream;
 
 /**
  * The real server on a random loopback port with a temp data dir. When AKEPA_TEST_PG_URL is set, each server gets
- * a fresh PostgreSQL schema instead of the embedded H2 database.
+ * a fresh PostgreSQL schema instead of the embedded H2 database; both live as long as the server, restarts
+ * included, and go when it is closed.
  */
 public final class TestServer implements AutoCloseable {
     private final Path dataDir;
+    private final PostgresSchema schema;
     private final Map<String, String> env;
     private App app;
 
-    private TestServer(Path dataDir, Map<String, String> env) throws Exception {
+    private TestServer(Path dataDir, PostgresSchema schema, Map<String, String> env) {
         this.dataDir = dataDir;
+        this.schema = schema;
         this.env = env;
-        this.app = App.start(Config.fromEnvironment(env));
     }
 
     public static TestServer start() throws Exception {
@@ -37,9 +41,21 @@ public final class TestServer implements AutoCloseable {
         env.put("AKEPA_PORT", "0");
         env.put("AKEPA_HOST", "127.0.0.1");
         env.put("AKEPA_PARTNERS", "demo:demo-password,other:other-password");
-        TestDatabases.configure(env);
         env.putAll(overrides);
-        return new TestServer(dataDir, env);
+        PostgresSchema schema = env.containsKey("AKEPA_DB_URL") ? null : PostgresSchema.createIfConfigured();
+        if (schema != null) env.put("AKEPA_DB_URL", schema.url());
+        TestServer server = new TestServer(dataDir, schema, env);
+        try {
+            server.app = App.start(Config.fromEnvironment(env));
+        } catch (Exception | Error e) {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return server;
     }
 
     /** Stops and starts the server on the same data dir and database, with optional changed settings. */
@@ -71,6 +87,12 @@ public final class TestServer implements AutoCloseable {
         return client().login("other", "other-password");
     }
 
+    /** Creates a reviewer account directly in the server's database, as `./akepa reviewer add` does. */
+    public void createReviewer(String login, String password) {
+        new ReviewerRepository(app.database().jdbi())
+                .createIfAbsent(login, new PasswordHasher().hash(password), System.currentTimeMillis());
+    }
+
     public App app() {
         return app;
     }
@@ -84,11 +106,16 @@ public final class TestServer implements AutoCloseable {
         return Map.copyOf(env);
     }
 
+    /** Stops the server, then drops its schema and deletes its data dir. */
     @Override
     public void close() throws IOException {
-        app.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (app != null) app.close();
+        } finally {
+            if (schema != null) schema.close();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

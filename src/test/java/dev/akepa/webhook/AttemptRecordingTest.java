@@ -2,6 +2,7 @@ package dev.akepa.webhook;
 
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
+import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.webhook.Fixtures.Application;
 import dev.akepa.webhook.OutboxStore.Attempt;
 import dev.akepa.webhook.OutboxStore.Claimed;
@@ -38,7 +39,7 @@ class AttemptRecordingTest {
         } else {
             schema = PostgresSchema.createIfConfigured();
             Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");
-            config = schema.database();
+            config = schema.database(8);
         }
         try (Database database = Database.open(config)) {
             Jdbi jdbi = database.jdbi();

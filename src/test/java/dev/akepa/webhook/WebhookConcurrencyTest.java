@@ -3,6 +3,7 @@ package dev.akepa.webhook;
 import dev.akepa.http.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.store.DatabaseConfig;
+import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.webhook.Fixtures.Application;
 import dev.akepa.webhook.Receiver.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -126,7 +127,7 @@ class WebhookConcurrencyTest {
         PostgresSchema schema = PostgresSchema.createIfConfigured();
         Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");
         try (schema) {
-            test.run(schema.database());
+            test.run(schema.database(8));
         }
     }
 

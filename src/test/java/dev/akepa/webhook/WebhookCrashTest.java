@@ -1,8 +1,7 @@
 package dev.akepa.webhook;
 
-import dev.akepa.store.Database;
-import dev.akepa.store.DatabaseConfig;
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.testsupport.ServerProcess;
 import dev.akepa.webhook.ChangeLoad.Tracked;
 import dev.akepa.webhook.Receiver.Reply;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +47,17 @@ class WebhookCrashTest {
                  return Reply.status(200);
              });
              PostgresSchema schema = PostgresSchema.createIfConfigured()) {
-            Map<String, String> env = ServerProcess.sandboxEnv(dir.resolve("data"));
+            Map<String, String> env = new HashMap<>();
             env.put("AKEPA_WEBHOOK_TIMEOUT", "1s");
             env.put("AKEPA_WEBHOOK_RETRY_SCHEDULE", String.join(",", Collections.nCopies(300, "1s")));
-            if (schema != null) useDatabase(env, schema.database());
+            if (schema != null) env.put("AKEPA_DB_URL", schema.url());
             String url = receiver.url("/hook");
 
             List<Tracked> tracked = new ArrayList<>();
             String secret;
-            ServerProcess first = ServerProcess.start(env);
+            ServerProcess first = ServerProcess.start("first", env, dir);
             try {
-                ApiClient api = first.login("demo", "demo-password");
+                ApiClient api = first.demo();
                 tracked.addAll(ChangeLoad.asynchronousIdentifications(List.of(api), ASYNCHRONOUS, url));
                 ChangeLoad.awaitVerified(tracked);
                 tracked.addAll(ChangeLoad.reviewedJourneys(api, REVIEWED, url));
@@ -71,19 +71,14 @@ class WebhookCrashTest {
             }
 
             accepting.set(true);
-            try (ServerProcess second = first.startAnother()) {
+            try (ServerProcess second = first.startAnother("second")) {
                 int changes = ChangeLoad.changes(tracked);
                 awaitDistinct(accepted, changes, second, tracked);
-                assertThat(second.login("demo", "demo-password").get("/webhooks/secret").dataText("secret"))
+                assertThat(second.demo().get("/webhooks/secret").dataText("secret"))
                         .as("the signing secret survives").isEqualTo(secret);
             }
             assertEveryChangeDeliveredInOrder(List.copyOf(accepted), tracked, secret);
         }
-    }
-
-    static void useDatabase(Map<String, String> env, DatabaseConfig db) {
-        env.put("AKEPA_DB_URL", db.jdbcUrl());
-        if (db.user() != null) env.put("AKEPA_DB_USER", db.user());
     }
 
     /** akepa_webhook_queue_depth: callbacks pending or waiting in the whole database, read at scrape time. */
@@ -102,7 +97,7 @@ class WebhookCrashTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("only " + distinct(accepted) + " of " + count + " callbacks delivered; "
                         + "delivery log of an application still waiting:\n" + stillWaiting(accepted, server, tracked)
-                        + "\nserver log:\n" + tail(server.logs()));
+                        + "\n" + server.logTail(60));
             }
             Thread.sleep(100);
         }
@@ -116,7 +111,7 @@ class WebhookCrashTest {
                     .collect(java.util.stream.Collectors.groupingBy(s -> s.substring(s.indexOf(' ') + 1),
                             java.util.stream.Collectors.counting()));
         }
-        ApiClient api = server.login("demo", "demo-password");
+        ApiClient api = server.demo();
         StringBuilder out = new StringBuilder();
         tracked.stream().filter(t -> perCustomer.getOrDefault(t.customerId(), 0L) < t.states().size()).limit(3)
                 .forEach(t -> out.append(t.customerId()).append(": ")
@@ -128,9 +123,5 @@ class WebhookCrashTest {
         synchronized (accepted) {
             return new HashSet<>(accepted.stream().map(Receiver.Request::webhookId).toList()).size();
         }
-    }
-
-    private static String tail(String log) {
-        return log.length() <= 4000 ? log : log.substring(log.length() - 4000);
     }
 }

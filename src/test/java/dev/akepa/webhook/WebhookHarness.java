@@ -10,6 +10,7 @@ import dev.akepa.http.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
+import dev.akepa.testsupport.PostgresSchema;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Jdbi;
@@ -64,7 +65,7 @@ final class WebhookHarness implements AutoCloseable {
     /** On H2 in {@code dir}, or on a fresh PostgreSQL schema when AKEPA_TEST_PG_URL is set (as CI's second run). */
     static WebhookHarness start(Path dir, WebhookConfig config, Clock clock) {
         PostgresSchema schema = PostgresSchema.createIfConfigured();
-        return new WebhookHarness(dir, schema == null ? h2(dir) : schema.database(), schema, config, clock);
+        return new WebhookHarness(dir, schema == null ? h2(dir) : schema.database(8), schema, config, clock);
     }
 
     static WebhookHarness start(Path dir, DatabaseConfig db, WebhookConfig config) {

@@ -1,6 +1,7 @@
 package dev.akepa.webhook;
 
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.testsupport.ServerProcess;
 import dev.akepa.webhook.ChangeLoad.Tracked;
 import org.junit.jupiter.api.Assumptions;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,12 +46,12 @@ class WebhookTwoProcessesTest {
             List<ServerProcess> nodes = new ArrayList<>();
             try {
                 for (String node : List.of("a", "b")) {
-                    Map<String, String> env = ServerProcess.sandboxEnv(dir.resolve(node));
-                    WebhookCrashTest.useDatabase(env, schema.database());
+                    Map<String, String> env = new HashMap<>();
+                    env.put("AKEPA_DB_URL", schema.url());
                     env.put("AKEPA_MASTER_KEY", masterKey);
-                    nodes.add(ServerProcess.start(env));
+                    nodes.add(ServerProcess.start(node, env, dir));
                 }
-                List<ApiClient> apis = nodes.stream().map(n -> n.login("demo", "demo-password")).toList();
+                List<ApiClient> apis = nodes.stream().map(ServerProcess::demo).toList();
                 List<Tracked> tracked = ChangeLoad.asynchronousIdentifications(apis, CUSTOMERS, receiver.url("/hook"));
                 ChangeLoad.awaitVerified(tracked);
                 int changes = ChangeLoad.changes(tracked);

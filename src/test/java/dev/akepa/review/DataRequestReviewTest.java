@@ -44,7 +44,7 @@ class DataRequestReviewTest {
 
     @BeforeAll
     static void reviewer() {
-        ReviewClient.createReviewer(production.server(), "alice", PASSWORD);
+        production.server().createReviewer("alice", PASSWORD);
     }
 
     /** An individual under 18: the data checks ask for data. */

@@ -84,7 +84,7 @@ final class Cli {
                 try (Database db = Database.open(config.database())) {
                     switch (new AuditVerifier(db.jdbi()).verify()) {
                         case ChainVerification.Intact ok -> {
-                            out.println("OK: " + ok.rows() + " audit rows, chain head " + ok.headHash());
+                            out.println("OK: " + ok.rows() + " audit rows, seal " + ok.seal());
                             return 0;
                         }
                         case ChainVerification.Broken broken -> {

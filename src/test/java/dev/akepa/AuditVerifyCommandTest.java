@@ -44,7 +44,7 @@ class AuditVerifyCommandTest {
         long rows = running.server().app().database().jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event")
                 .mapTo(Long.class).one());
         assertThat(rows).isGreaterThanOrEqualTo(2);
-        assertThat(ok.out()).matches("OK: " + rows + " audit rows, chain head [0-9a-f]{64}\\s*");
+        assertThat(ok.out()).matches("OK: " + rows + " audit rows, seal [0-9a-f]{64}\\s*");
 
         long tampered = running.server().app().database().jdbi().withHandle(h -> h.createQuery(
                 "select id from audit_event where customer_id = :c and trigger_name = 'documents'")

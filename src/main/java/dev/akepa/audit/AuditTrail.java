@@ -10,13 +10,17 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.util.List;
 
 /**
- * The append-only, hash-chained record of every application change, reveal and reviewer login.
- * Appends lock the chain head row ({@code SELECT … FOR UPDATE}) inside the caller's transaction: concurrent
- * transactions, on one node or several, queue there and each extends the chain the previous one committed.
- * The lock is taken last in every transaction that changes an application, after the application row, so the
- * lock order is the same everywhere.
+ * The append-only, hash-chained record of every application change, reveal and reviewer login, in
+ * {@link #STRIPES} chains: a customer's rows (or, without a customer, an actor's) always go to the same one.
+ * Appends lock that chain's head row ({@code SELECT … FOR UPDATE}) inside the caller's transaction: concurrent
+ * transactions, on one node or several, queue there and each extends the chain the previous one committed. One
+ * chain for everything made every change in the system queue on one row until its commit (V4 migration says what
+ * that cost). The lock is taken last in every transaction that changes an application, after the application row,
+ * so the lock order is the same everywhere.
  */
 public final class AuditTrail implements ApplicationChangeListener {
+    /** How many chains; stripe k assigns the ids that are k modulo this, stepping by it. */
+    static final int STRIPES = 16;
     static final String COLUMNS = "id, kind, customer_id, application_id, partner_id, actor, trigger_name, reason, "
             + "before_state, after_state, at_millis, prev_hash, row_hash";
     static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(rs.getLong("id"),
@@ -49,22 +53,30 @@ public final class AuditTrail implements ApplicationChangeListener {
     /** Appends inside the caller's transaction; returns the new row's id. */
     public long append(Handle h, AuditEntry entry) {
         record Head(long lastId, String lastHash) {}
-        Head head = h.createQuery("select last_id, last_hash from audit_chain_head where chain = 'main' for update")
+        String chain = stripeOf(entry);
+        Head head = h.createQuery("select last_id, last_hash from audit_chain_head where chain = :chain for update")
+                .bind("chain", chain)
                 .map((rs, c) -> new Head(rs.getLong("last_id"), rs.getString("last_hash")))
                 .one();
-        long id = head.lastId() + 1;
+        long id = head.lastId() + STRIPES;
         String hash = AuditHash.of(id, entry, head.lastHash());
-        h.createUpdate("insert into audit_event (" + COLUMNS + ") values (:id, :kind, :customer, :application, "
-                        + ":partner, :actor, :trigger, :reason, :before, :after, :at, :prev, :hash)")
+        h.createUpdate("insert into audit_event (" + COLUMNS + ", chain) values (:id, :kind, :customer, :application, "
+                        + ":partner, :actor, :trigger, :reason, :before, :after, :at, :prev, :hash, :chain)")
                 .bind("id", id).bind("kind", entry.kind().wire()).bind("customer", entry.customerId())
                 .bind("application", entry.applicationId()).bind("partner", entry.partnerId())
                 .bind("actor", entry.actor()).bind("trigger", entry.trigger()).bind("reason", entry.reason())
                 .bind("before", entry.beforeJson()).bind("after", entry.afterJson()).bind("at", entry.atMillis())
-                .bind("prev", head.lastHash()).bind("hash", hash)
+                .bind("prev", head.lastHash()).bind("hash", hash).bind("chain", chain)
                 .execute();
-        h.createUpdate("update audit_chain_head set last_id = :id, last_hash = :hash where chain = 'main'")
-                .bind("id", id).bind("hash", hash).execute();
+        h.createUpdate("update audit_chain_head set last_id = :id, last_hash = :hash where chain = :chain")
+                .bind("id", id).bind("hash", hash).bind("chain", chain).execute();
         return id;
+    }
+
+    /** The customer's stripe, so its history is one chain in order; String.hashCode is the same in every JVM. */
+    static String stripeOf(AuditEntry entry) {
+        String key = entry.customerId() != null ? entry.customerId() : entry.actor();
+        return "s" + Math.floorMod(key.hashCode(), STRIPES);
     }
 
     /** Every row about one customer, oldest first. */

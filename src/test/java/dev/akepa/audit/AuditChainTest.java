@@ -54,6 +54,12 @@ class AuditChainTest {
                 null, "{\"status\":\"running\"}", System.currentTimeMillis());
     }
 
+    /** The id of a customer's n-th row (from 1) on a fresh trail: its stripe k numbers 16 + k, 32 + k, … */
+    private static long rowId(String customerId, int n) {
+        int stripe = Integer.parseInt(AuditTrail.stripeOf(entry(customerId, "")).substring(1));
+        return (long) AuditTrail.STRIPES * n + stripe;
+    }
+
     @Test
     void concurrent_appends_on_two_nodes_form_one_gapless_chain() throws Exception {
         List<AuditTrail> trails = List.of(new AuditTrail(node1.jdbi()), new AuditTrail(node2.jdbi()));
@@ -68,7 +74,7 @@ class AuditChainTest {
             List<Long> assigned = new ArrayList<>();
             for (Future<Long> id : ids) assigned.add(id.get(60, TimeUnit.SECONDS));
             assertThat(assigned).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+                    java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(n -> rowId("cstap_concurrent", n)).toList());
         } finally {
             pool.shutdownNow();
         }
@@ -88,9 +94,9 @@ class AuditChainTest {
         } catch (IllegalStateException expected) {
             // the change and its audit row are gone together
         }
-        assertThat(trail.append(entry("cstap_a", "next"))).isEqualTo(2);
-        assertThat(new AuditVerifier(node1.jdbi()).verify()).isEqualTo(
-                new ChainVerification.Intact(2, headHash(node1.jdbi())));
+        assertThat(trail.append(entry("cstap_a", "next"))).isEqualTo(rowId("cstap_a", 2));
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isInstanceOf(ChainVerification.Intact.class)
+                .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(2L);
     }
 
     @Test
@@ -101,35 +107,56 @@ class AuditChainTest {
         AuditVerifier verifier = new AuditVerifier(db);
         assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
 
-        exec(db, "update audit_event set reason = 'softened' where id = 3");
-        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(3, "content does not match row_hash"));
+        long id3 = rowId("cstap_t", 3);
+        long id4 = rowId("cstap_t", 4);
+        exec(db, "update audit_event set reason = 'softened' where id = " + id3);
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(id3, "content does not match row_hash"));
 
         // A tamperer who also recomputes row 3's hash is caught by row 4's link.
-        AuditRecord row3 = db.withHandle(h -> h.createQuery("select " + AuditTrail.COLUMNS + " from audit_event where id = 3")
+        AuditRecord row3 = db.withHandle(h -> h.createQuery("select " + AuditTrail.COLUMNS + " from audit_event where id = " + id3)
                 .map(AuditTrail.MAPPER).one());
-        String rehashed = AuditHash.of(3, row3.entry(), row3.prevHash());
-        exec(db, "update audit_event set row_hash = '" + rehashed + "' where id = 3");
+        String rehashed = AuditHash.of(id3, row3.entry(), row3.prevHash());
+        exec(db, "update audit_event set row_hash = '" + rehashed + "' where id = " + id3);
         assertThat(verifier.verify()).isEqualTo(
-                new ChainVerification.Broken(4, "prev_hash does not match the hash of row 3"));
+                new ChainVerification.Broken(id4, "prev_hash does not match the hash of row " + id3));
 
-        exec(db, "delete from audit_event where id = 3");
-        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(4, "row 3 before it is missing"));
+        exec(db, "delete from audit_event where id = " + id3);
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(id4, "row " + id3 + " before it is missing"));
+    }
+
+    @Test
+    void customers_spread_over_the_stripes_and_a_break_in_one_stripe_is_found() {
+        AuditTrail trail = new AuditTrail(node1.jdbi());
+        java.util.Set<String> stripes = new java.util.TreeSet<>();
+        for (int i = 0; i < 64; i++) {
+            String customer = "cstap_spread" + i;
+            stripes.add(AuditTrail.stripeOf(entry(customer, "")));
+            trail.append(entry(customer, "first"));
+            trail.append(entry(customer, "second"));
+        }
+        assertThat(stripes).hasSizeGreaterThan(8);
+        AuditVerifier verifier = new AuditVerifier(node1.jdbi());
+        assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class)
+                .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(128L);
+
+        long firstOfOne = node1.jdbi().withHandle(h -> h.createQuery(
+                "select min(id) from audit_event where customer_id = 'cstap_spread7'").mapTo(Long.class).one());
+        exec(node1.jdbi(), "update audit_event set actor = 'someone else' where id = " + firstOfOne);
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Broken(firstOfOne, "content does not match row_hash"));
     }
 
     @Test
     void rows_cut_from_the_end_are_found_through_the_chain_head() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         for (int i = 1; i <= 4; i++) trail.append(entry("cstap_t", "row " + i));
-        exec(node1.jdbi(), "delete from audit_event where id = 4");
-        assertThat(new AuditVerifier(node1.jdbi()).verify()).isEqualTo(new ChainVerification.Broken(4,
-                "the chain head records row 4 but the trail ends at row 3"));
+        long id3 = rowId("cstap_t", 3);
+        long id4 = rowId("cstap_t", 4);
+        exec(node1.jdbi(), "delete from audit_event where id = " + id4);
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isEqualTo(new ChainVerification.Broken(id4,
+                "the chain head records row " + id4 + " but the trail ends at row " + id3));
     }
 
     private static void exec(Jdbi db, String sql) {
         db.useHandle(h -> h.execute(sql));
-    }
-
-    private static String headHash(Jdbi db) {
-        return db.withHandle(h -> h.createQuery("select last_hash from audit_chain_head").mapTo(String.class).one());
     }
 }

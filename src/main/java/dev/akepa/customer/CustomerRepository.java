@@ -39,9 +39,14 @@ public final class CustomerRepository {
         return jdbi.withHandle(h -> find(h, partnerId, customerId));
     }
 
+    /**
+     * By primary key only, the partner checked here: with {@code partner_id = ?} in the statement, PostgreSQL can
+     * cache a generic plan (made while the table was small) that walks the (partner_id, …) unique index over all
+     * the partner's customers, so every lookup grew with the table. Measured: ~2,900 index entries read per lookup
+     * after 10,000 journeys.
+     */
     public Optional<Customer> find(Handle h, long partnerId, String customerId) {
-        return h.createQuery("select " + COLUMNS + " from customer where id = :id and partner_id = :partner")
-                .bind("id", customerId).bind("partner", partnerId).map(MAPPER).findOne();
+        return findAnyPartner(h, customerId).filter(customer -> customer.partnerId() == partnerId);
     }
 
     /** Unscoped read for reviewers, who work across partners. */

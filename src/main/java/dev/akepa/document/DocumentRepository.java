@@ -61,8 +61,9 @@ public final class DocumentRepository {
      * what linking needs to check and what the entities will have, in one read.
      */
     public List<Document> linkedOrAttached(Handle h, long partnerId, String applicationId, Collection<String> documentIds) {
-        return h.createQuery("select " + COLUMNS + " from document "
-                        + "where partner_id = :partner and (id in (<ids>) or application_id = :app)")
+        // A union, not "id in (…) or application_id = …": PostgreSQL planned the OR as a scan of the whole table.
+        return h.createQuery("select " + COLUMNS + " from document where id in (<ids>) and partner_id = :partner "
+                        + "union select " + COLUMNS + " from document where application_id = :app")
                 .bind("partner", partnerId).bind("app", applicationId).bindList("ids", List.copyOf(documentIds))
                 .map(MAPPER).list();
     }

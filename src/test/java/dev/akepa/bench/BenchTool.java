@@ -3,8 +3,10 @@ package dev.akepa.bench;
 import dev.akepa.http.Json;
 import dev.akepa.store.Database;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,22 +14,36 @@ import java.util.Map;
  * report. Options are --name value pairs; results are one JSON line on stdout.
  */
 public final class BenchTool {
+    /** Seeded customers are numbered from 100,000,000 on (see {@link Seeder}), the journeys' from here. */
+    private static final long JOURNEY_CUSTOMERS_FROM = 500_000_000;
+
     private BenchTool() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) usage();
         Map<String, String> o = options(args);
         switch (args[0]) {
-            case "seed" -> Seeder.seed(port(o), o.get("token"), Integer.parseInt(o.get("count")),
+            case "seed" -> Seeder.seed(server(o), o.get("token"), Integer.parseInt(o.get("count")),
                     Integer.parseInt(o.getOrDefault("clients", "8")), Path.of(o.get("ids")));
-            case "journeys" -> System.out.println(Json.MAPPER.writeValueAsString(JourneyLoad.run(port(o), o.get("token"),
-                    Integer.parseInt(o.get("clients")), Double.parseDouble(o.get("warmup")),
-                    Double.parseDouble(o.get("duration")))));
+            case "journeys" -> System.out.println(Json.MAPPER.writeValueAsString(journeys(o)));
             case "bulk-load" -> BulkLoader.load(o.getOrDefault("url", Database.embeddedUrl(Path.of(o.get("data-dir")))),
                     o.getOrDefault("partner", "demo"), Integer.parseInt(o.get("total")), Path.of(o.get("ids")));
             case "report" -> Report.write(Path.of(o.get("results")), Path.of(o.get("meta")), Path.of(o.get("out")));
             default -> usage();
         }
+    }
+
+    /** One server, virtual-thread clients; a run starts on an empty database, so customer numbers never collide. */
+    private static Map<String, Object> journeys(Map<String, String> o) throws InterruptedException {
+        JourneyLoad load = new JourneyLoad(List.of(server(o)), o.get("token"), Integer.parseInt(o.get("clients")),
+                Thread.ofVirtual(), Double.parseDouble(o.get("warmup")), Double.parseDouble(o.get("duration")), 0,
+                JOURNEY_CUSTOMERS_FROM, JourneyLoad.IMAGE_BYTES);
+        load.run();
+        return load.summary();
+    }
+
+    private static URI server(Map<String, String> o) {
+        return URI.create("http://127.0.0.1:" + port(o));
     }
 
     private static int port(Map<String, String> o) {

@@ -3,7 +3,7 @@
 -- journey of 8 database transactions (7 durable commits + 1 read).
 -- Lines "-- audit row" mark where bench/pg-floor inserts bench/pgfloor/audit-row.sql for its audit-trail variants.
 \set n random(1, 2000000000)
-insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at) values ('c' || :n || '-' || :client_id, 1, 'r' || :n || '-' || :client_id, 'individual', md5(cast(:n as text)), '{"firstName":"Jane","lastName":"Smith","gender":"F","email":"jane@example.com","phones":[{"type":"MOBILE"}],"dateOfBirth":"1990-04-12","citizenshipCountryCodeA3":"USA","addresses":[{"type":"PRIMARY","line1":"1 Main St","city":"New York","state":"NY","postalCode":"10001","countryCodeA3":"USA"}]}', 1);
+insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at) values ('c' || :n || '-' || :client_id, 1, 'r' || :n || '-' || :client_id, 'individual', md5(:n || '-' || :client_id), '{"firstName":"Jane","lastName":"Smith","gender":"F","email":"jane@example.com","phones":[{"type":"MOBILE"}],"dateOfBirth":"1990-04-12","citizenshipCountryCodeA3":"USA","addresses":[{"type":"PRIMARY","line1":"1 Main St","city":"New York","state":"NY","postalCode":"10001","countryCodeA3":"USA"}]}', 1);
 BEGIN;
 insert into application (id, partner_id, customer_id, status, outcome, webhook_url, version, created_at, updated_at) values ('a' || :n || '-' || :client_id, 1, 'c' || :n || '-' || :client_id, 'pending_step_up', null, null, 1, 1, 1);
 insert into entity_application (application_id, entity_id, position, is_customer, kind, status, outcome, updated_at) values ('a' || :n || '-' || :client_id, 'c' || :n || '-' || :client_id, 0, true, 'INDIVIDUAL', 'pending_step_up', null, 1);

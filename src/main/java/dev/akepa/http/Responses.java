@@ -27,8 +27,23 @@ public final class Responses {
      * and writing the tree after was 5 % of a status read's CPU for the same bytes.
      */
     public static void ok(Context ctx, Object data) {
-        String json = Json.MAPPER.writeValueAsString(new Success("0", data, requestId(ctx)));
-        ctx.status(200).contentType("application/json").result(json);
+        byte[] json = Json.MAPPER.writeValueAsBytes(new Success("0", data, requestId(ctx)));
+        ctx.status(200).contentType("application/json");
+        writeDirectly(ctx, json);
+    }
+
+    /**
+     * Straight to the servlet response rather than through {@code ctx.result}: Javalin copies a result through a
+     * stream with a fresh 8 KB buffer per response (kotlin's copyTo), 11 % of a status read's CPU samples. The
+     * envelopes are small JSON, which Javalin would not compress anyway (its default minimum is 1,500 bytes).
+     */
+    private static void writeDirectly(Context ctx, byte[] body) {
+        try {
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the response failed", e);
+        }
     }
 
     /** {"requestId","code","subCode"?,"context"?,"message"?} with the error's HTTP status. */

@@ -28,6 +28,7 @@ import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
+import dev.akepa.sandbox.SandboxRoutes;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
@@ -105,6 +106,7 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
+                new SandboxRoutes(jdbi, documentStore, config.sandbox()),
                 review);
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
     }

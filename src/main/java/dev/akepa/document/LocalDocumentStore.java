@@ -51,6 +51,11 @@ public final class LocalDocumentStore implements DocumentStore {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(pathOf(key));
+    }
+
+    @Override
     public boolean isReachable() {
         return Files.isDirectory(root) && Files.isWritable(root);
     }

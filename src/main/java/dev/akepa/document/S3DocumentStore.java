@@ -102,6 +102,17 @@ public final class S3DocumentStore implements DocumentStore, AutoCloseable {
         }
     }
 
+    /** S3 answers a delete of a missing key with success, so this needs no existence check. */
+    @Override
+    public void delete(String key) throws IOException {
+        StorageKeys.requireValid(key);
+        try {
+            s3.deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw new IOException("Deleting document '" + key + "' from bucket " + bucket + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean isReachable() {
         try {

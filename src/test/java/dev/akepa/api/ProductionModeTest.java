@@ -59,4 +59,10 @@ class ProductionModeTest {
         assertJson(running.api().post("/akepa/sandbox/review", "{\"customerId\":\"x\",\"entityId\":\"x\",\"outcome\":\"approved\"}"), 404, """
                 {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
     }
+
+    @Test
+    void the_sandbox_reset_route_does_not_exist() {
+        assertJson(running.api().post("/akepa/sandbox/reset", ""), 404, """
+                {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
+    }
 }

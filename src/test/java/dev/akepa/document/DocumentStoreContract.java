@@ -69,4 +69,16 @@ abstract class DocumentStoreContract {
             assertThatThrownBy(() -> store().open(key)).as("opening %s", key).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void aDeletedDocumentIsGoneAndDeletingItAgainIsNoError() throws IOException {
+        Path upload = TestFiles.randomFile(uploads(), 1000, 7);
+        store().put("doc_ToDelete", upload, 1000, TestFiles.sha256(upload));
+
+        store().delete("doc_ToDelete");
+
+        assertThatThrownBy(() -> store().open("doc_ToDelete")).isInstanceOf(StoredDocumentMissing.class);
+        store().delete("doc_ToDelete");
+        store().delete("doc_NeverStored");
+    }
 }

@@ -1,0 +1,27 @@
+package dev.akepa.sandbox;
+
+import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.document.DocumentStore;
+import dev.akepa.http.Access;
+import dev.akepa.http.Responses;
+import dev.akepa.http.RouteGroup;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.jdbi.v3.core.Jdbi;
+
+/** POST /akepa/sandbox/reset, registered in sandbox mode only (production answers 404 notFound). */
+public final class SandboxRoutes implements RouteGroup {
+    private final SandboxReset reset;
+    private final boolean sandbox;
+
+    public SandboxRoutes(Jdbi jdbi, DocumentStore documents, boolean sandbox) {
+        this.reset = new SandboxReset(jdbi, documents);
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        if (!sandbox) return;
+        routes.post("/akepa/sandbox/reset", ctx -> Responses.ok(ctx, reset.reset(PartnerAuthentication.of(ctx).id())),
+                Access.PARTNER);
+    }
+}

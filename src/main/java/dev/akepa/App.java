@@ -27,6 +27,7 @@ import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewConfig;
+import dev.akepa.openapi.OpenApiRoutes;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.sandbox.SandboxRoutes;
 import dev.akepa.store.Database;
@@ -100,6 +101,7 @@ public final class App implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
+                new OpenApiRoutes(),
                 new AuthRoutes(tokens, bodies),
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
@@ -137,6 +139,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** "METHOD /path" of every route the server answers. */
+    public List<String> routes() {
+        return server.routes();
     }
 
     public Database database() {

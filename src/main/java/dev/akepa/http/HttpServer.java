@@ -86,6 +86,15 @@ public final class HttpServer {
         return javalin.port();
     }
 
+    /** "METHOD /path" of every route registered (filters not included): what the OpenAPI route table must cover. */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     public void stop() {
         javalin.stop();
     }

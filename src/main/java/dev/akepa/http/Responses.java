@@ -50,14 +50,20 @@ public final class Responses {
     public static void error(Context ctx, ApiException e) {
         // A refused request's body may still be arriving; read it off so the client gets this answer.
         RefusedBodies.drain(ctx);
+        ObjectNode body = errorBody(requestId(ctx), e);
+        // The refused body may still be on the wire: the connection cannot be reused.
+        if (e.status() == 413) ctx.header("Connection", "close");
+        ctx.status(e.status()).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+    }
+
+    /** The error envelope's fields in wire order (also the OpenAPI document's examples). */
+    public static ObjectNode errorBody(String requestId, ApiException e) {
         ObjectNode body = Json.object();
-        body.put("requestId", requestId(ctx));
+        body.put("requestId", requestId);
         body.put("code", e.code());
         if (e.subCode() != null) body.put("subCode", e.subCode());
         if (e.context() != null) body.set("context", e.context());
         if (e.apiMessage() != null) body.put("message", e.apiMessage());
-        // The refused body may still be on the wire: the connection cannot be reused.
-        if (e.status() == 413) ctx.header("Connection", "close");
-        ctx.status(e.status()).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+        return body;
     }
 }

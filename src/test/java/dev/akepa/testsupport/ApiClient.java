@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** A plain HTTP client as an integrator would write one against the page. */
+/**
+ * A plain HTTP client as an integrator would write one against the page. Every answer it receives is also checked
+ * against the OpenAPI document ({@link Contract}): the whole suite is the contract test.
+ */
 public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -92,11 +95,14 @@ public final class ApiClient {
 
     private ApiResponse send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             String ct = r.headers().firstValue("content-type").orElse("");
             if (ct.contains("json") && !r.body().isEmpty()) json = Json.MAPPER.readTree(r.body());
-            return new ApiResponse(r.statusCode(), json, r.body(), r.headers());
+            ApiResponse response = new ApiResponse(r.statusCode(), json, r.body(), r.headers());
+            Contract.check(request.method(), request.uri().getRawPath(), response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.akepa.openapi;
 import dev.akepa.http.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
+import dev.akepa.http.Json;
 
 import java.util.List;
 
@@ -20,6 +21,14 @@ final class ApiOperations {
     private static final String BUSINESS = "cstab_5UVqDyjl5n0XB4NZ3jBcHg";
     private static final String APPLICATION = "iapp_5wdC2B35HnIm1We30x1cFI";
     private static final String DOCUMENT = "doc_6nUpgZJJXI0WAWhT1etoaK";
+
+    // The webhook feature's errors are package-private to it; these mirror them until the one error catalogue lands.
+    private static final ApiException WEBHOOK_URL_REFUSED = new ApiException(400, "invalidWebhookUrl", null,
+            Json.object().put("webhookURL", "http://localhost/hook"), "webhookURL must not point at a loopback address");
+    private static final ApiException PAGE_PARAMETER_REFUSED = new ApiException(400, "invalidParameter", null,
+            Json.object().put("parameter", "pageSize"), "Query parameter pageSize must be from 1 to 100");
+    private static final ApiException DELIVERY_NOT_FOUND = new ApiException(400, "deliveryNotFound", null,
+            Json.object().put("deliveryId", "msg_2hKNfiDbjg28YbJzYS21sS"), "Delivery msg_2hKNfiDbjg28YbJzYS21sS not found");
 
     private ApiOperations() {}
 
@@ -49,7 +58,7 @@ final class ApiOperations {
                 post("/akepa/identification").tag("KYC/KYB").access(Access.PARTNER)
                         .summary("Start the KYC/KYB process", "syncMode true: asynchronous, the answer shows running. A repeated call returns the current application.")
                         .json("akepa-identification").ok("Application")
-                        .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.duplicateEntityIds()),
+                        .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.duplicateEntityIds(), WEBHOOK_URL_REFUSED),
                 get("/akepa/status/{customerId}").tag("KYC/KYB").access(Access.PARTNER)
                         .summary("Get the KYC/KYB status", null).ok("Application")
                         .errors(ApiErrors.identificationNotFound(BUSINESS)),
@@ -94,10 +103,11 @@ final class ApiOperations {
                         .query("page", "integer", "From 1 (default 1)")
                         .query("pageSize", "integer", "1 to 100 (default 20)")
                         .ok("DeliveryPage")
-                        .errors(ApiErrors.customerNotFound(INDIVIDUAL)),
+                        .errors(ApiErrors.customerNotFound(INDIVIDUAL), PAGE_PARAMETER_REFUSED),
                 post("/webhooks/deliveries/{deliveryId}/replay").tag("Webhooks").access(Access.PARTNER)
                         .summary("Send a callback again", "A new series of attempts with the same webhook-id and body.")
-                        .ok("Replayed"),
+                        .ok("Replayed")
+                        .errors(DELIVERY_NOT_FOUND),
 
                 post("/review/auth/get-token").tag("Review API")
                         .summary("Get a reviewer token", "Send it as x-akepa-reviewer-token.")

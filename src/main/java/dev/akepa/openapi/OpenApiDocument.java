@@ -91,6 +91,9 @@ public final class OpenApiDocument {
             ObjectNode item = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : paths.putObject(op.path());
             item.set(op.method().toLowerCase(), operation(op, errorsByCode));
         }
+        // what a path without an operation answers (see info.description)
+        errorsByCode.computeIfAbsent("notFound", c -> new ArrayList<>()).add(ApiErrors.notFound());
+        errorsByCode.computeIfAbsent("methodNotAllowed", c -> new ArrayList<>()).add(ApiErrors.methodNotAllowed());
         ArrayNode tagList = doc.putArray("tags");
         tags.forEach(t -> tagList.addObject().put("name", t));
         doc.set("webhooks", webhooks());

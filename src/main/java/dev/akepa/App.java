@@ -26,13 +26,10 @@ import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
-import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
-import dev.akepa.verification.screening.SanctionsList;
-import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,7 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -63,37 +59,33 @@ public final class App implements AutoCloseable {
 
         PasswordHasher hasher = new PasswordHasher();
         PartnerRepository partners = new PartnerRepository(jdbi);
-        config.partners().forEach((login, password) -> {
+        config.auth().partners().forEach((login, password) -> {
             // Hash only for a partner that does not exist yet: PBKDF2 at every start costs a third of start-up CPU.
             if (partners.findByLogin(login).isEmpty() && partners.createIfAbsent(login, hasher.hash(password), clock.millis())) {
                 log.info("Created partner '{}' from configuration", login);
             }
         });
-        TokenService tokens = new TokenService(partners, hasher, config.tokenLifetime(), clock);
+        TokenService tokens = new TokenService(partners, hasher, config.auth().tokenLifetime(), clock);
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
-        VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
-        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
-                Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
-                Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
-                clock);
-        this.webhooks = new Webhooks(jdbi, metrics, clock,
-                WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
+        VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
+        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
+        this.webhooks = new Webhooks(jdbi, metrics, clock, config.webhook());
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
         kyc.addListener(webhooks.listener());
         kyc.addListener(audit);
-        this.verificationWorker = config.verificationWorkers()
-                ? new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()) : null;
+        this.verificationWorker = config.verification().enabled()
+                ? new VerificationWorker(kyc, jobs, clock, config.verification().poll().toMillis()) : null;
 
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
-        ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
+        ReviewModule review = new ReviewModule(jdbi, config.review(), kyc, customerRepository,
                 documentRepository, documentStore, audit, hasher, bodies, clock);
 
         List<RouteGroup> routes = List.of(
@@ -117,7 +109,7 @@ public final class App implements AutoCloseable {
         DocumentStore documentStore = null;
         App app = null;
         try {
-            documentStore = DocumentStores.open(config.get("AKEPA_STORAGE", "local"), config.dataDir(), config.env());
+            documentStore = DocumentStores.open(config.storage());
             app = new App(config, database, documentStore);
             app.webhooks.start();
             if (app.verificationWorker != null) app.verificationWorker.start();

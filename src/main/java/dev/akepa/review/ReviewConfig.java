@@ -1,9 +1,6 @@
 package dev.akepa.review;
 
-import dev.akepa.Durations;
-
 import java.time.Duration;
-import java.util.function.BinaryOperator;
 
 /**
  * Console and review API settings.
@@ -15,15 +12,4 @@ import java.util.function.BinaryOperator;
  * @param lockout          how long a locked login stays locked (AKEPA_REVIEW_LOCKOUT, 15m)
  */
 public record ReviewConfig(Duration sessionIdle, Duration sessionMax, Duration tokenLifetime, int maxFailedLogins,
-                           Duration lockout) {
-
-    /** Reads the settings through {@code setting.apply(name, default)} (Config#get). */
-    public static ReviewConfig from(BinaryOperator<String> setting) {
-        return new ReviewConfig(
-                Durations.parse(setting.apply("AKEPA_REVIEW_SESSION_IDLE", "30m")),
-                Durations.parse(setting.apply("AKEPA_REVIEW_SESSION_MAX", "8h")),
-                Durations.parse(setting.apply("AKEPA_REVIEW_TOKEN_TTL", "1h")),
-                5,
-                Durations.parse(setting.apply("AKEPA_REVIEW_LOCKOUT", "15m")));
-    }
-}
+                           Duration lockout) {}

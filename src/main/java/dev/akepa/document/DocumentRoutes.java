@@ -80,7 +80,7 @@ public final class DocumentRoutes implements RouteGroup {
             if (mentionsSize(e)) {
                     throw ApiErrors.fileTooLarge(max);
             }
-            throw new ApiException(400, "invalidMultipart", null, null, "The multipart/form-data body could not be read");
+            throw ApiErrors.invalidMultipart();
         }
         if (files.isEmpty()) throw ApiErrors.fileNotFound(null);
         return files.getFirst();

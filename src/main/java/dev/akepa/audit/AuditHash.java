@@ -1,6 +1,6 @@
 package dev.akepa.audit;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.nio.charset.StandardCharsets;

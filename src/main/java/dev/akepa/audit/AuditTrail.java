@@ -1,6 +1,6 @@
 package dev.akepa.audit;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.kyc.ApplicationChangeListener;
 import org.jdbi.v3.core.Handle;

@@ -5,7 +5,7 @@ import dev.akepa.auth.PartnerAuthentication;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.http.Access;
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.Times;

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 
-import static dev.akepa.http.Json.object;
+import static dev.akepa.json.Json.object;
 
 /** POST /customer/init, GET /customer/status/{customerId}. */
 public final class CustomerRoutes implements RouteGroup {

@@ -1,5 +1,6 @@
 package dev.akepa.http;
 
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

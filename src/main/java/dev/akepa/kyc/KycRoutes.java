@@ -8,7 +8,7 @@ import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.Document;
 import dev.akepa.document.DocumentRepository;
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Times;
 import dev.akepa.kyc.Application;
 import dev.akepa.kyc.ApplicationRepository;

@@ -2,7 +2,7 @@ package dev.akepa.review;
 
 import dev.akepa.http.ApiException;
 import dev.akepa.http.ErrorCode;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 
 /** Errors of the console and the review API that the partner API does not have. */
 final class ReviewErrors {

@@ -2,7 +2,7 @@ package dev.akepa.webhook;
 
 import dev.akepa.http.ApiException;
 import dev.akepa.http.ErrorCode;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 
 /** The webhook feature's documented errors. */
 final class WebhookErrors {

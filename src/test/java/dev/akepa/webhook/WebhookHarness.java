@@ -6,7 +6,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.TokenService;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.http.HttpServer;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;

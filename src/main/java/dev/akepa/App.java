@@ -2,11 +2,8 @@ package dev.akepa;
 
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.audit.HistoryRoutes;
-import dev.akepa.auth.AuthRoutes;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.auth.PartnerRepository;
+import dev.akepa.auth.Auth;
 import dev.akepa.auth.PasswordHasher;
-import dev.akepa.auth.TokenService;
 import dev.akepa.http.HealthRoutes;
 import dev.akepa.http.HttpServer;
 import dev.akepa.http.JsonBodies;
@@ -57,15 +54,6 @@ public final class App implements AutoCloseable {
         var jdbi = database.jdbi();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        PasswordHasher hasher = new PasswordHasher();
-        PartnerRepository partners = new PartnerRepository(jdbi);
-        config.auth().partners().forEach((login, password) -> {
-            // Hash only for a partner that does not exist yet: PBKDF2 at every start costs a third of start-up CPU.
-            if (partners.findByLogin(login).isEmpty() && partners.createIfAbsent(login, hasher.hash(password), clock.millis())) {
-                log.info("Created partner '{}' from configuration", login);
-            }
-        });
-        TokenService tokens = new TokenService(partners, hasher, config.auth().tokenLifetime(), clock);
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
@@ -77,6 +65,7 @@ public final class App implements AutoCloseable {
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
+        Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
         kyc.addListener(webhooks.listener());
         kyc.addListener(audit);
         this.verificationWorker = config.verification().enabled()
@@ -85,20 +74,20 @@ public final class App implements AutoCloseable {
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
-        ReviewModule review = new ReviewModule(jdbi, config.review(), kyc, customerRepository,
-                documentRepository, documentStore, audit, hasher, bodies, clock);
+        ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
+                customerRepository, documentRepository, documentStore, audit, bodies, clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
-                new AuthRoutes(tokens, bodies),
+                auth.routes(),
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 review);
-        this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+        this.server = new HttpServer(config.http(), routes, auth.filter(), metrics, this::stopBackground);
     }
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */

@@ -5,7 +5,6 @@ import dev.akepa.document.S3Config;
 import dev.akepa.document.StorageConfig;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
-import dev.akepa.review.ReviewConfig;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
 import dev.akepa.verification.SanctionsConfig;
@@ -28,7 +27,7 @@ import java.util.Map;
  */
 public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
                      VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
-                     WebhookConfig webhook, ReviewConfig review) {
+                     WebhookConfig webhook) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -44,8 +43,7 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         };
         Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
         return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
-                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir),
-                review(env));
+                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir));
     }
 
     public boolean sandbox() {
@@ -73,11 +71,17 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
                 env.parsed(Variable.AKEPA_DB_POOL_SIZE, "16", Integer::parseInt));
     }
 
-    // ---- auth ------------------------------------------------------------------------------------------------
+    // ---- auth: partners and reviewers -------------------------------------------------------------------------
 
     private static AuthConfig auth(Environment env, Mode mode) {
-        return new AuthConfig(env.parsed(Variable.AKEPA_TOKEN_TTL, "1h", Durations::parse),
-                partners(env.raw(Variable.AKEPA_PARTNERS), mode));
+        return new AuthConfig(
+                env.parsed(Variable.AKEPA_TOKEN_TTL, "1h", Durations::parse),
+                partners(env.raw(Variable.AKEPA_PARTNERS), mode),
+                env.parsed(Variable.AKEPA_REVIEW_TOKEN_TTL, "1h", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_SESSION_IDLE, "30m", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_SESSION_MAX, "8h", Durations::parse),
+                5,
+                env.parsed(Variable.AKEPA_REVIEW_LOCKOUT, "15m", Durations::parse));
     }
 
     /** AKEPA_PARTNERS=login:password[,login:password…]; unset in sandbox mode means the demo partner. */
@@ -165,16 +169,5 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         if (spec == null) return WebhookConfig.DEFAULT_SCHEDULE;
         if (spec.equalsIgnoreCase("none")) return List.of();
         return Arrays.stream(spec.split(",")).map(String::trim).map(Durations::parse).toList();
-    }
-
-    // ---- review ----------------------------------------------------------------------------------------------
-
-    private static ReviewConfig review(Environment env) {
-        return new ReviewConfig(
-                env.parsed(Variable.AKEPA_REVIEW_SESSION_IDLE, "30m", Durations::parse),
-                env.parsed(Variable.AKEPA_REVIEW_SESSION_MAX, "8h", Durations::parse),
-                env.parsed(Variable.AKEPA_REVIEW_TOKEN_TTL, "1h", Durations::parse),
-                5,
-                env.parsed(Variable.AKEPA_REVIEW_LOCKOUT, "15m", Durations::parse));
     }
 }

@@ -1,5 +1,6 @@
 package dev.akepa.review;
 
+import dev.akepa.auth.Reviewer;
 import dev.akepa.audit.AuditRecord;
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.customer.Customer;

@@ -8,11 +8,6 @@ import dev.akepa.json.Json;
 final class ReviewErrors {
     private ReviewErrors() {}
 
-    static ApiException csrf() {
-        return new ApiException(403, ErrorCode.CSRF_TOKEN_INVALID, null, null,
-                "The form's CSRF token is missing or wrong: reload the page and try again");
-    }
-
     static ApiException documentNotFound(String documentId) {
         return new ApiException(404, ErrorCode.DOCUMENT_NOT_FOUND, null, Json.object().put("documentId", documentId),
                 "Document " + documentId + " not found");

@@ -1,9 +1,9 @@
 package dev.akepa.openapi;
 
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
-import dev.akepa.http.Json;
+import dev.akepa.webhook.WebhookErrors;
 
 import java.util.List;
 
@@ -22,13 +22,10 @@ final class ApiOperations {
     private static final String APPLICATION = "iapp_5wdC2B35HnIm1We30x1cFI";
     private static final String DOCUMENT = "doc_6nUpgZJJXI0WAWhT1etoaK";
 
-    // The webhook feature's errors are package-private to it; these mirror them until the one error catalogue lands.
-    private static final ApiException WEBHOOK_URL_REFUSED = new ApiException(400, "invalidWebhookUrl", null,
-            Json.object().put("webhookURL", "http://localhost/hook"), "webhookURL must not point at a loopback address");
-    private static final ApiException PAGE_PARAMETER_REFUSED = new ApiException(400, "invalidParameter", null,
-            Json.object().put("parameter", "pageSize"), "Query parameter pageSize must be from 1 to 100");
-    private static final ApiException DELIVERY_NOT_FOUND = new ApiException(400, "deliveryNotFound", null,
-            Json.object().put("deliveryId", "msg_2hKNfiDbjg28YbJzYS21sS"), "Delivery msg_2hKNfiDbjg28YbJzYS21sS not found");
+    private static final ApiException WEBHOOK_URL_REFUSED = WebhookErrors.invalidWebhookUrl("http://localhost/hook",
+            "webhookURL must not point at a loopback address");
+    private static final ApiException PAGE_PARAMETER_REFUSED = WebhookErrors.invalidParameter("pageSize", "must be from 1 to 100");
+    private static final ApiException DELIVERY_NOT_FOUND = WebhookErrors.deliveryNotFound("msg_2hKNfiDbjg28YbJzYS21sS");
 
     private ApiOperations() {}
 
@@ -71,7 +68,7 @@ final class ApiOperations {
                         .errors(ApiErrors.documentNotFound(DOCUMENT), ApiErrors.documentAlreadyUploaded(),
                                 ApiErrors.fileNotFound(null), ApiErrors.fileTypeMismatch("jpg"),
                                 ApiErrors.fileTooLarge(10_485_760), ApiErrors.unsupportedContentType("multipart/form-data"),
-                                new ApiException(400, "invalidMultipart", null, null, "The multipart/form-data body could not be read")),
+                                ApiErrors.invalidMultipart()),
                 post("/akepa/update").tag("KYC/KYB").access(Access.PARTNER)
                         .summary("Attach uploaded documents to the application", "All or nothing.")
                         .json("akepa-update").ok("Application")

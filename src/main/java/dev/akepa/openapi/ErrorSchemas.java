@@ -1,7 +1,7 @@
 package dev.akepa.openapi;
 
 import dev.akepa.http.ApiException;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

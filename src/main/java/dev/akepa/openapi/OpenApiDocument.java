@@ -1,9 +1,9 @@
 package dev.akepa.openapi;
 
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Responses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

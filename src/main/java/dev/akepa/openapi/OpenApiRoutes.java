@@ -1,7 +1,7 @@
 package dev.akepa.openapi;
 
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;

@@ -1,6 +1,6 @@
 package dev.akepa.openapi;
 
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiException;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.akepa.sandbox;
 
-import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.auth.Authentication;
 import dev.akepa.document.DocumentStore;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -21,7 +21,7 @@ public final class SandboxRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         if (!sandbox) return;
-        routes.post("/akepa/sandbox/reset", ctx -> Responses.ok(ctx, reset.reset(PartnerAuthentication.of(ctx).id())),
+        routes.post("/akepa/sandbox/reset", ctx -> Responses.ok(ctx, reset.reset(Authentication.partner(ctx).id())),
                 Access.PARTNER);
     }
 }

@@ -5,7 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 

@@ -3,6 +3,7 @@ package dev.akepa.review;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;
+import dev.akepa.testsupport.HeadlessChromium;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -39,44 +40,24 @@ import static org.assertj.core.api.Assertions.fail;
  * Screenshots go to target/screenshots/.
  */
 class ConsoleBrowserTest {
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static final File CHROMIUM = new File("/usr/bin/chromium");
     static final String PASSWORD = "correct horse battery";
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
     static ApiClient partner;
-    static Path profile;
+    static HeadlessChromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
-            fail("Chromium is required for the console browser test but /usr/bin/chromium or /usr/bin/chromedriver is "
-                    + "missing. Install them with `bash .ci/prepare-chromium` (Debian: apt-get install chromium chromium-driver).");
-        }
         partner = running.api();
         running.server().createReviewer("alice", PASSWORD);
-        profile = Files.createTempDirectory("akepa-chromium-");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        if (chromium != null) chromium.close();
     }
 
     /** WaitReview individual whose licence front (JPEG) and back (PNG) are real pictures. */
@@ -159,8 +140,6 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 }

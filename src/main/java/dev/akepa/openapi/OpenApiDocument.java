@@ -81,7 +81,6 @@ public final class OpenApiDocument {
                 An unknown path answers 404 notFound, a known path with another method 405 methodNotAllowed. \
                 Request bodies are validated against the JSON Schemas also served at /schemas; a failure answers \
                 400 requestValidateError whose context is exactly what AJV 8 (default options) reports.""");
-        info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
 
         Map<String, List<ApiException>> errorsByCode = new LinkedHashMap<>();
         Set<String> tags = new LinkedHashSet<>();

@@ -53,6 +53,15 @@ class JavaClientTest {
         assertThat(projectVersion(MODULE.resolve("pom.xml"))).isEqualTo(projectVersion(Path.of("pom.xml")));
     }
 
+    @Test
+    void theReadmeShowsTheExampleTheClientsTestsRunUnchanged() throws IOException {
+        String test = Files.readString(MODULE.resolve("src/test/java/dev/akepa/client/ReadmeExampleTest.java"));
+        String block = test.substring(test.indexOf("// readme:start\n") + "// readme:start\n".length(), test.indexOf("        // readme:end"));
+        String unindented = block.lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        assertThat(Files.readString(Path.of("README.md"))).contains(unindented);
+    }
+
     private static int[] reportTotals() throws IOException {
         int[] totals = new int[4];
         List<Path> reports;

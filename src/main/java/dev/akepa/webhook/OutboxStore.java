@@ -135,10 +135,14 @@ final class OutboxStore {
      */
     Recorded record(List<Finished> all, long now, Lease lease) {
         return jdbi.inTransaction(h -> {
-            Set<String> locked = lockApplications(h,
-                    all.stream().map(f -> f.claimed().applicationId()).distinct().sorted().toList());
+            List<String> applicationIds = all.stream().map(f -> f.claimed().applicationId()).distinct().sorted().toList();
+            Set<String> locked = lockApplications(h, applicationIds);
+            // An application deleted while its callback was in flight (sandbox reset, erasure) leaves nothing to
+            // record: deferring its attempt would retry it forever.
+            Set<String> gone = missingApplications(h, applicationIds.stream().filter(id -> !locked.contains(id)).toList());
             List<Finished> batch = all.stream().filter(f -> locked.contains(f.claimed().applicationId())).toList();
-            List<Finished> deferred = all.stream().filter(f -> !locked.contains(f.claimed().applicationId())).toList();
+            List<Finished> deferred = all.stream().filter(f -> !locked.contains(f.claimed().applicationId())
+                    && !gone.contains(f.claimed().applicationId())).toList();
             if (batch.isEmpty()) return new Recorded(List.of(), deferred, List.of());
             PreparedBatch attempts = h.prepareBatch("""
                     insert into webhook_attempt (message_id, series, attempt, attempted_at, http_status, latency_ms,
@@ -234,6 +238,14 @@ final class OutboxStore {
         return new HashSet<>(h.createQuery("select id from application where id in (<apps>) order by id "
                         + "for update skip locked")
                 .bindList("apps", sortedIds).mapTo(String.class).list());
+    }
+
+    private static Set<String> missingApplications(Handle h, List<String> ids) {
+        if (ids.isEmpty()) return Set.of();
+        Set<String> missing = new HashSet<>(ids);
+        missing.removeAll(h.createQuery("select id from application where id in (<apps>)")
+                .bindList("apps", ids).mapTo(String.class).list());
+        return missing;
     }
 
     /**

@@ -32,17 +32,7 @@ class AttemptRecordingTest {
     @ValueSource(strings = {"h2", "postgresql"})
     @Timeout(60)
     void anAttemptWhoseApplicationIsBeingChangedIsDeferredWhileTheRestOfTheBatchIsRecorded(String engine) {
-        DatabaseConfig config;
-        PostgresSchema schema = null;
-        if (engine.equals("h2")) {
-            config = WebhookHarness.h2(dir);
-        } else {
-            schema = PostgresSchema.createIfConfigured();
-            Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");
-            config = schema.database(8);
-        }
-        try (Database database = Database.open(config)) {
-            Jdbi jdbi = database.jdbi();
+        withDatabase(engine, jdbi -> {
             OutboxStore store = new OutboxStore(jdbi);
             long partner = Fixtures.partner(jdbi, "acme");
             Application busy = Fixtures.application(jdbi, partner, "busy");
@@ -70,6 +60,46 @@ class AttemptRecordingTest {
             assertThat(later.recorded()).hasSize(1);
             assertThat(later.deferred()).isEmpty();
             assertThat(List.of(state(jdbi, busyHead), state(jdbi, idleHead))).containsOnly("delivered");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    @Timeout(60)
+    void anAttemptWhoseApplicationWasDeletedMeanwhileIsDroppedNotDeferredForever(String engine) {
+        withDatabase(engine, jdbi -> {
+            OutboxStore store = new OutboxStore(jdbi);
+            long partner = Fixtures.partner(jdbi, "acme");
+            Application reset = Fixtures.application(jdbi, partner, "reset");
+            long now = System.currentTimeMillis();
+            Claimed head = queue(jdbi, store, reset, new Lease("claim-1", now + 60_000), now);
+            // what POST /akepa/sandbox/reset does while the callback is in flight
+            jdbi.useTransaction(h -> {
+                h.execute("delete from webhook_message where application_id = ?", reset.applicationId());
+                h.execute("delete from entity_application where application_id = ?", reset.applicationId());
+                h.execute("delete from application where id = ?", reset.applicationId());
+            });
+
+            OutboxStore.Recorded done = store.record(
+                    List.of(new Finished(head, new Attempt(now, 200, 3, Result.DELIVERED, null, 0))), now, null);
+
+            assertThat(done.recorded()).isEmpty();
+            assertThat(done.deferred()).isEmpty();
+        });
+    }
+
+    private void withDatabase(String engine, java.util.function.Consumer<Jdbi> test) {
+        DatabaseConfig config;
+        PostgresSchema schema = null;
+        if (engine.equals("h2")) {
+            config = WebhookHarness.h2(dir);
+        } else {
+            schema = PostgresSchema.createIfConfigured();
+            Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");
+            config = schema.database(8);
+        }
+        try (Database database = Database.open(config)) {
+            test.accept(database.jdbi());
         } finally {
             if (schema != null) schema.close();
         }

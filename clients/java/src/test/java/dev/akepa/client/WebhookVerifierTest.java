@@ -89,6 +89,41 @@ class WebhookVerifierTest {
         assertThat(new WebhookVerifier(rotated.secret()).verify(callback.headers(), callback.body()).data().customerId()).isEqualTo(customerId);
     }
 
+    @Test
+    void theDeliveryLogShowsTheCallbackAndAReplaySendsTheSameBytesUnderTheSameWebhookId() throws Exception {
+        String customerId = akepa.initCustomer(Customers.individual("WaitReview")).customerId();
+        akepa.identify(new Identification(customerId, null, hook()));
+        Received first = next();
+
+        DeliveryPage.Attempt attempt = awaitRecordedAttempt(customerId);
+        assertThat(attempt.webhookURL()).isEqualTo(hook());
+        assertThat(attempt.httpStatus()).isEqualTo(204);
+        assertThat(attempt.deliveryId()).isEqualTo(header(first, "webhook-id"));
+
+        assertThat(akepa.replayDelivery(attempt.deliveryId()).deliveryStatus()).isEqualTo("pending");
+        Received again = next();
+        assertThat(header(again, "webhook-id")).isEqualTo(attempt.deliveryId());
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThatThrownBy(() -> akepa.replayDelivery("msg_2hKNfiDbjg28YbJzYS21sS"))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.DELIVERY_NOT_FOUND));
+    }
+
+    /** Attempts are recorded just after the answer arrives: look for up to 30 s. */
+    private DeliveryPage.Attempt awaitRecordedAttempt(String customerId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            DeliveryPage page = akepa.deliveries(customerId, 1, 20);
+            if (page.total() > 0) return page.deliveries().get(0);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no delivery attempt recorded for " + customerId + " within 30 s");
+    }
+
+    private static String header(Received r, String name) {
+        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     private String hook() {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/akepa-hook";
     }

@@ -2,6 +2,7 @@ package dev.akepa.review;
 
 import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.Contract;
 import dev.akepa.testsupport.TestServer;
 import tools.jackson.databind.JsonNode;
 
@@ -112,7 +113,10 @@ final class ReviewClient {
         if (r.headers().firstValue("content-type").orElse("").contains("json") && !r.body().isEmpty()) {
             json = Json.MAPPER.readTree(r.body());
         }
-        return new ApiResponse(r.statusCode(), json, r.body(), r.headers());
+        ApiResponse response = new ApiResponse(r.statusCode(), json, r.body(), r.headers());
+        // the review API's answers are part of the OpenAPI document too (the console's pages are not, and are skipped)
+        Contract.check(r.request().method(), r.request().uri().getRawPath(), response);
+        return response;
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ class ProductionModeTest {
     }
 
     @Test
-    void the_sandbox_reset_route_does_not_exist() {
+    void theSandboxResetRouteDoesNotExist() {
         assertJson(running.api().post("/akepa/sandbox/reset", ""), 404, """
                 {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
     }

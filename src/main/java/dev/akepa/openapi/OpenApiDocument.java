@@ -136,9 +136,13 @@ public final class OpenApiDocument {
         if (op.access() == Access.PARTNER) security.addObject().putArray("partnerToken");
         if (op.access() == Access.REVIEWER) security.addObject().putArray("reviewerToken");
         switch (op.request()) {
-            case Operation.Request.JsonBody json -> o.putObject("requestBody").put("required", true)
-                    .putObject("content").putObject("application/json").putObject("schema")
-                    .put("$ref", "#/components/schemas/" + json.schemaName());
+            case Operation.Request.JsonBody json -> {
+                ObjectNode media = o.putObject("requestBody").put("required", true)
+                        .putObject("content").putObject("application/json");
+                media.putObject("schema").put("$ref", "#/components/schemas/" + json.schemaName());
+                JsonNode examples = pageExamples.path(op.key()).path("request");
+                if (examples.isObject()) media.set("examples", examples);
+            }
             case Operation.Request.Multipart ignored -> {
                 ObjectNode schema = o.putObject("requestBody").put("required", true)
                         .putObject("content").putObject("multipart/form-data").putObject("schema");

@@ -74,6 +74,13 @@ class OpenApiDocumentTest {
         int examples = 0;
         for (String path : paths.propertyNames()) {
             for (String method : paths.get(path).propertyNames()) {
+                JsonNode request = paths.get(path).get(method).path("requestBody").path("content").path("application/json");
+                for (String name : request.path("examples").propertyNames()) {
+                    examples++;
+                    List<String> errors = Contract.problems("/paths/" + Contract.escape(path) + "/" + method
+                            + "/requestBody/content/application~1json/schema", request.get("examples").get(name).get("value"));
+                    if (!errors.isEmpty()) problems.add(method + " " + path + " request " + name + ": " + errors);
+                }
                 JsonNode responses = paths.get(path).get(method).get("responses");
                 for (String status : responses.propertyNames()) {
                     JsonNode media = responses.get(status).path("content").path("application/json");

@@ -34,8 +34,9 @@ import dev.akepa.verification.VerificationProviders;
 import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.akepa.kyc.VerificationQueueMetrics;
+import dev.akepa.metrics.Metrics;
+import dev.akepa.metrics.MetricsRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Database database;
+    private final Metrics metrics;
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
     private final VerificationWorker verificationWorker;
@@ -59,7 +61,9 @@ public final class App implements AutoCloseable {
         this.documentStore = documentStore;
         Clock clock = Clock.systemUTC();
         var jdbi = database.jdbi();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.metrics = Metrics.create();
+        var registry = metrics.registry();
+        database.bindMetrics(registry);
 
         PasswordHasher hasher = new PasswordHasher();
         PartnerRepository partners = new PartnerRepository(jdbi);
@@ -76,11 +80,12 @@ public final class App implements AutoCloseable {
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
+        new VerificationQueueMetrics(jobs, registry, clock);
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
                 Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
                 Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
                 clock);
-        this.webhooks = new Webhooks(jdbi, metrics, clock,
+        this.webhooks = new Webhooks(jdbi, registry, clock,
                 WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
@@ -98,6 +103,7 @@ public final class App implements AutoCloseable {
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
+                new MetricsRoutes(registry, config.get("AKEPA_METRICS_TOKEN", null)),
                 new SchemaRoutes(schemas),
                 new AuthRoutes(tokens, bodies),
                 new CustomerRoutes(customers, bodies),
@@ -106,7 +112,7 @@ public final class App implements AutoCloseable {
                 webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 review);
-        this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+        this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), registry, this::stopBackground);
     }
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
@@ -129,6 +135,7 @@ public final class App implements AutoCloseable {
             if (app != null) app.stopBackground();
             closeQuietly(documentStore);
             database.close();
+            if (app != null) closeQuietly(app.metrics);
             throw e;
         }
     }
@@ -157,6 +164,7 @@ public final class App implements AutoCloseable {
         stopBackground();
         closeQuietly(documentStore);
         database.close();
+        metrics.close();
     }
 
     private static void closeQuietly(Object resource) {

@@ -1,6 +1,7 @@
 package dev.akepa.auth;
 
 import dev.akepa.http.Access;
+import dev.akepa.http.AccessLog;
 import dev.akepa.http.ApiErrors;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -20,6 +21,7 @@ public final class PartnerAuthentication implements Handler {
         if (!ctx.routeRoles().contains(Access.PARTNER)) return;
         Partner partner = tokens.resolve(ctx.header(HEADER)).orElseThrow(ApiErrors::unauthorized);
         ctx.attribute(ATTRIBUTE, partner);
+        AccessLog.caller(ctx, partner.login());
     }
 
     /** The authenticated partner of a {@link Access#PARTNER} route. */

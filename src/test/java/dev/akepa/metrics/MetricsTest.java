@@ -1,15 +1,19 @@
 package dev.akepa.metrics;
 
+import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.ServerExtension;
 import dev.akepa.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static dev.akepa.testsupport.JsonMatch.assertJson;
@@ -29,6 +35,7 @@ class MetricsTest {
 
     private static final List<String> STANDARD_METHODS =
             List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Pattern METER_NAME = Pattern.compile("\\b(akepa|jvm|process|hikaricp)_[a-z_]+");
     private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-.^_`|~";
     private static final String PATH_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-._~";
 
@@ -91,6 +98,21 @@ class MetricsTest {
                 "akepa_webhook_queue_depth");
         assertThat(scrape()).contains("akepa_verification_queue_depth 0.0")
                 .contains("akepa_verification_queue_oldest_age_seconds 0.0");
+    }
+
+    @Test
+    void the_grafana_dashboard_uses_only_meters_the_server_exports() throws Exception {
+        running.server().client().get("/health/live");
+        JsonNode dashboard = Json.MAPPER.readTree(Files.readString(Path.of("docs/grafana-dashboard.json")));
+        Set<String> used = new TreeSet<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = METER_NAME.matcher(target.get("expr").asString());
+                while (m.find()) used.add(m.group());
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(15);
+        assertThat(names(scrape())).containsAll(used);
     }
 
     @Test

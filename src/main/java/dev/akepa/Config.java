@@ -28,6 +28,11 @@ public record Config(Mode mode, HttpConfig http, DatabaseConfig database, Path d
             case "production" -> Mode.PRODUCTION;
             default -> throw new IllegalArgumentException("AKEPA_MODE must be sandbox or production");
         };
+        // read by logback.xml before this runs; checked here so that a typo stops the start instead of the logs
+        String logFormat = env.getOrDefault("AKEPA_LOG_FORMAT", "text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("AKEPA_LOG_FORMAT must be text or json");
+        }
         Path dataDir = Path.of(env.getOrDefault("AKEPA_DATA_DIR", "./data")).toAbsolutePath().normalize();
         long maxUpload = Long.parseLong(env.getOrDefault("AKEPA_MAX_UPLOAD_BYTES", Long.toString(10L * 1024 * 1024)));
         HttpConfig http = new HttpConfig(

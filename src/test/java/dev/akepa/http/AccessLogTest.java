@@ -7,6 +7,7 @@ import dev.akepa.testsupport.ServerProcess;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;

@@ -30,8 +30,9 @@ import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.webhook.Webhooks;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.akepa.kyc.VerificationQueueMetrics;
+import dev.akepa.metrics.Metrics;
+import dev.akepa.metrics.MetricsRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Database database;
+    private final Metrics metrics;
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
     private final VerificationWorker verificationWorker;
@@ -54,7 +56,9 @@ public final class App implements AutoCloseable {
         this.documentStore = documentStore;
         Clock clock = Clock.systemUTC();
         var jdbi = database.jdbi();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.metrics = Metrics.create();
+        var registry = metrics.registry();
+        database.bindMetrics(registry);
 
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
@@ -62,8 +66,9 @@ public final class App implements AutoCloseable {
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
+        new VerificationQueueMetrics(jobs, registry, clock);
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
-        this.webhooks = new Webhooks(jdbi, metrics, clock, config.webhook());
+        this.webhooks = new Webhooks(jdbi, registry, clock, config.webhook());
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
@@ -81,6 +86,7 @@ public final class App implements AutoCloseable {
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
+                new MetricsRoutes(registry, config.metrics().token()),
                 new SchemaRoutes(schemas),
                 new OpenApiRoutes(),
                 auth.routes(),
@@ -91,7 +97,7 @@ public final class App implements AutoCloseable {
                 new HistoryRoutes(audit, customerRepository),
                 new SandboxRoutes(jdbi, documentStore, config.sandbox()),
                 review);
-        this.server = new HttpServer(config.http(), routes, auth.filter(), metrics, this::stopBackground);
+        this.server = new HttpServer(config.http(), routes, auth.filter(), registry, this::stopBackground);
     }
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
@@ -114,6 +120,7 @@ public final class App implements AutoCloseable {
             if (app != null) app.stopBackground();
             closeQuietly(documentStore);
             database.close();
+            if (app != null) closeQuietly(app.metrics);
             throw e;
         }
     }
@@ -147,6 +154,7 @@ public final class App implements AutoCloseable {
         stopBackground();
         closeQuietly(documentStore);
         database.close();
+        metrics.close();
     }
 
     private static void closeQuietly(Object resource) {

@@ -1,119 +1,289 @@
 package dev.akepa;
 
+import dev.akepa.audit.AuditVerifier;
+import dev.akepa.audit.ChainVerification;
+import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerRepository;
-import dev.akepa.audit.AuditVerifier;
-import dev.akepa.audit.ChainVerification;
 import dev.akepa.store.Database;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The operator's commands: serve, partner add, reviewer add, audit verify. Returns the process exit code. */
+/**
+ * The operator's commands. Returns the process exit code: 0 done, 1 the command ran and found a problem (a broken
+ * audit chain, no such account), 2 the command line or the configuration is wrong (nothing was changed).
+ * Every error is one line on stderr stating one rule.
+ */
 final class Cli {
-    private Cli() {}
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
 
-    static int run(String[] args, Map<String, String> env) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        String command = args.length == 0 ? "serve" : args[0];
-        Config config = Config.fromEnvironment(env);
-        switch (command) {
-            case "serve" -> {
-                App app = App.start(config);
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    app.close();
-                    stopped.countDown();
-                }));
-                stopped.await();
-                return 0;
-            }
-            case "partner" -> {
-                Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
-                if (!"add".equals(o.verb()) || o.login() == null || o.password() == null) {
-                    err.println("usage: ./akepa partner add --login L --password P");
-                    return 2;
-                }
-                if (!o.login().matches("^[0-9a-zA-Z_]{1,36}$") || o.password().isEmpty() || o.password().length() > 50) {
-                    err.println("login must match ^[0-9a-zA-Z_]+$ (1-36 chars); password must be 1-50 chars");
-                    return 2;
-                }
-                try (Database db = Database.open(config.database())) {
-                    PartnerRepository partners = new PartnerRepository(db.jdbi());
-                    String hash = new PasswordHasher().hash(o.password());
-                    if (partners.createIfAbsent(o.login(), hash, System.currentTimeMillis())) {
-                        out.println("partner '" + o.login() + "' created");
-                    } else {
-                        partners.updatePassword(o.login(), hash);
-                        out.println("partner '" + o.login() + "' exists: password updated");
-                    }
-                }
-                return 0;
-            }
-            case "reviewer" -> {
-                Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
-                if (!"add".equals(o.verb()) || o.login() == null || o.password() == null) {
-                    err.println("usage: ./akepa reviewer add --login L --password P");
-                    return 2;
-                }
-                if (!o.login().matches("^[0-9a-zA-Z_]{1,36}$") || o.password().length() < 12 || o.password().length() > 200) {
-                    err.println("login must match ^[0-9a-zA-Z_]+$ (1-36 chars); password must be 12-200 chars");
-                    return 2;
-                }
-                try (Database db = Database.open(config.database())) {
-                    ReviewerRepository reviewers = new ReviewerRepository(db.jdbi());
-                    String hash = new PasswordHasher().hash(o.password());
-                    if (reviewers.createIfAbsent(o.login(), hash, System.currentTimeMillis())) {
-                        out.println("reviewer '" + o.login() + "' created");
-                    } else {
-                        reviewers.updatePassword(o.login(), hash);
-                        out.println("reviewer '" + o.login() + "' exists: password updated, lock-out lifted");
-                    }
-                }
-                return 0;
-            }
-            case "audit" -> {
-                if (args.length != 2 || !"verify".equals(args[1])) {
-                    err.println("usage: ./akepa audit verify");
-                    return 2;
-                }
-                try (Database db = Database.open(config.database())) {
-                    switch (new AuditVerifier(db.jdbi()).verify()) {
-                        case ChainVerification.Intact ok -> {
-                            out.println("OK: " + ok.rows() + " audit rows, seal " + ok.seal());
-                            return 0;
-                        }
-                        case ChainVerification.Broken broken -> {
-                            out.println("BROKEN at audit row " + broken.rowId() + ": " + broken.problem());
-                            return 1;
-                        }
-                    }
-                }
-            }
-            default -> {
-                err.println("unknown command: " + command);
-                return 2;
-            }
+    static final String USAGE_TEXT = """
+            usage: akepa <command> [options]      (every command takes --help)
+              serve                                     serve the API (configuration: environment, see README.md)
+              partner add --login L [password option]   create a partner (API client), or set its password
+              partner list                              list partners
+              partner remove --login L                  end a partner's access (its data stays)
+              reviewer add --login L [password option]  create a review-console account, or set its password
+              reviewer list                             list reviewers
+              reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
+              audit verify                              check the audit trail's hash chains
+            password options: --password-stdin (first line of standard input), or a prompt when on a terminal;
+              --password P works too but leaves P in the shell history and in ps
+            exit codes: 0 done, 1 the command found a problem, 2 wrong command line or configuration""";
+
+    /** Where a command reads and writes; a test passes its own. */
+    record Io(PrintStream out, PrintStream err, InputStream in, Console console) {
+        static Io system() {
+            return new Io(System.out, System.err, System.in, System.console());
         }
     }
 
-    /** "add --login L --password P". */
-    record Options(String verb, String login, String password) {
-        static Options parse(String[] args) {
-            String verb = args.length > 0 ? args[0] : null;
-            String login = null, password = null;
-            for (int i = 1; i + 1 < args.length; i += 2) {
-                switch (args[i]) {
-                    case "--login" -> login = args[i + 1];
-                    case "--password" -> password = args[i + 1];
-                    default -> { }
+    /** A command line that cannot run; its message is the one line the operator sees. */
+    static final class UsageError extends Exception {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    private Cli() {}
+
+    static int run(String[] args, Map<String, String> env) throws Exception {
+        return run(args, env, Io.system());
+    }
+
+    static int run(String[] args, Map<String, String> env, Io io) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            return switch (command) {
+                case "-h", "--help", "help" -> help(io, USAGE_TEXT);
+                case "serve" -> serve(rest, env, io);
+                case "partner" -> new Accounts(Accounts.Kind.PARTNER, io).run(rest, env);
+                case "reviewer" -> new Accounts(Accounts.Kind.REVIEWER, io).run(rest, env);
+                case "audit" -> audit(rest, env, io);
+                default -> throw new UsageError("unknown command: " + command + " (akepa --help lists the commands)");
+            };
+        } catch (UsageError | IllegalArgumentException e) {
+            io.err().println("akepa: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    static int help(Io io, String text) {
+        io.out().println(text);
+        return OK;
+    }
+
+    private static int serve(List<String> args, Map<String, String> env, Io io) throws Exception {
+        if (args.contains("-h") || args.contains("--help")) {
+            return help(io, "usage: akepa serve\n  serves the API until SIGTERM; all settings are environment variables "
+                    + "(README.md → Configuration)");
+        }
+        if (!args.isEmpty()) throw new UsageError("serve takes no arguments, got: " + args.getFirst());
+        Config config = Config.fromEnvironment(env);
+        App app = App.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return OK;
+    }
+
+    private static int audit(List<String> args, Map<String, String> env, Io io) throws UsageError {
+        String usage = "usage: akepa audit verify\n  checks every audit chain; exit 0 intact, 1 broken (names the row)";
+        if (args.contains("-h") || args.contains("--help")) return help(io, usage);
+        if (args.isEmpty()) throw new UsageError("audit needs a subcommand: verify");
+        if (!args.getFirst().equals("verify")) throw new UsageError("unknown audit subcommand: " + args.getFirst());
+        if (args.size() > 1) throw new UsageError("audit verify takes no options, got: " + args.get(1));
+        try (Database db = Database.open(Config.fromEnvironment(env).database())) {
+            return switch (new AuditVerifier(db.jdbi()).verify()) {
+                case ChainVerification.Intact ok -> {
+                    io.out().println("OK: " + ok.rows() + " audit rows, seal " + ok.seal());
+                    yield OK;
+                }
+                case ChainVerification.Broken broken -> {
+                    io.out().println("BROKEN at audit row " + broken.rowId() + ": " + broken.problem());
+                    yield FAILED;
+                }
+            };
+        }
+    }
+
+    /** partner add|list|remove and reviewer add|list|disable: the same commands over two account tables. */
+    private record Accounts(Kind kind, Io io) {
+        enum Kind {
+            PARTNER("partner", "remove", 1, 50),
+            REVIEWER("reviewer", "disable", 12, 200);
+
+            final String noun;
+            final String endVerb;
+            final int minPassword;
+            final int maxPassword;
+
+            Kind(String noun, String endVerb, int minPassword, int maxPassword) {
+                this.noun = noun;
+                this.endVerb = endVerb;
+                this.minPassword = minPassword;
+                this.maxPassword = maxPassword;
+            }
+        }
+
+        private String usage() {
+            return "usage: akepa " + kind.noun + " add --login L [--password-stdin | --password P]\n"
+                    + "       akepa " + kind.noun + " list\n"
+                    + "       akepa " + kind.noun + " " + kind.endVerb + " --login L\n"
+                    + "  login: 1-36 letters, digits or _; password: " + kind.minPassword + "-" + kind.maxPassword
+                    + " characters, from standard input with --password-stdin, else asked for on a terminal";
+        }
+
+        int run(List<String> args, Map<String, String> env) throws Exception {
+            if (args.contains("-h") || args.contains("--help")) return help(io, usage());
+            if (args.isEmpty()) throw new UsageError(kind.noun + " needs a subcommand: add, list or " + kind.endVerb);
+            String verb = args.getFirst();
+            Options options = Options.parse(args.subList(1, args.size()), verb, kind);
+            if (verb.equals("add")) {
+                String login = validLogin(options.login());
+                String password = validPassword(password(options));
+                try (Database db = Database.open(Config.fromEnvironment(env).database())) {
+                    return add(db, login, new PasswordHasher().hash(password));
                 }
             }
-            return new Options(verb, login, password);
+            if (verb.equals("list")) {
+                try (Database db = Database.open(Config.fromEnvironment(env).database())) {
+                    return list(kind == Kind.PARTNER ? new PartnerRepository(db.jdbi()).list()
+                            : new ReviewerRepository(db.jdbi()).list());
+                }
+            }
+            String login = validLogin(options.login());
+            try (Database db = Database.open(Config.fromEnvironment(env).database())) {
+                long now = System.currentTimeMillis();
+                boolean ended = kind == Kind.PARTNER ? new PartnerRepository(db.jdbi()).disable(login, now)
+                        : new ReviewerRepository(db.jdbi()).disable(login, now);
+                if (!ended) {
+                    io.err().println("akepa: no enabled " + kind.noun + " '" + login + "'");
+                    return FAILED;
+                }
+                io.out().println(kind.noun + " '" + login + "' " + (kind == Kind.PARTNER ? "removed" : "disabled")
+                        + ": it can no longer log in and its tokens are revoked (other nodes may accept a cached "
+                        + "token for up to 30 s)");
+                return OK;
+            }
+        }
+
+        private int add(Database db, String login, String hash) {
+            long now = System.currentTimeMillis();
+            if (kind == Kind.PARTNER) {
+                PartnerRepository partners = new PartnerRepository(db.jdbi());
+                if (partners.createIfAbsent(login, hash, now)) {
+                    io.out().println("partner '" + login + "' created");
+                } else {
+                    partners.updatePassword(login, hash);
+                    io.out().println("partner '" + login + "' exists: password updated");
+                }
+            } else {
+                ReviewerRepository reviewers = new ReviewerRepository(db.jdbi());
+                if (reviewers.createIfAbsent(login, hash, now)) {
+                    io.out().println("reviewer '" + login + "' created");
+                } else {
+                    reviewers.updatePassword(login, hash);
+                    io.out().println("reviewer '" + login + "' exists: password updated, lock-out lifted");
+                }
+            }
+            return OK;
+        }
+
+        private int list(List<AccountSummary> accounts) {
+            io.out().printf("%-36s  %-24s  %s%n", "LOGIN", "CREATED", "STATUS");
+            for (AccountSummary a : accounts) {
+                io.out().printf("%-36s  %-24s  %s%n", a.login(), a.createdAt(),
+                        a.disabledAt() == null ? "enabled" : (kind == Kind.PARTNER ? "removed " : "disabled ") + a.disabledAt());
+            }
+            return OK;
+        }
+
+        private String password(Options options) throws UsageError, IOException {
+            if (options.password() != null) return options.password();
+            if (options.passwordStdin()) {
+                String line = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)).readLine();
+                if (line == null) throw new UsageError("--password-stdin: standard input was empty");
+                return line;
+            }
+            Console console = io.console();
+            if (console == null) {
+                throw new UsageError("no password given: pass --password-stdin and pipe it in (not on a terminal here)");
+            }
+            char[] first = console.readPassword("Password for %s '%s': ", kind.noun, options.login());
+            char[] again = console.readPassword("Repeat it: ");
+            if (first == null || again == null) throw new UsageError("no password entered");
+            if (!Arrays.equals(first, again)) throw new UsageError("the two passwords differ");
+            return new String(first);
+        }
+
+        private String validPassword(String password) throws UsageError {
+            if (password.length() < kind.minPassword) {
+                throw new UsageError(kind.noun + " password must be at least " + kind.minPassword + " characters");
+            }
+            if (password.length() > kind.maxPassword) {
+                throw new UsageError(kind.noun + " password must be at most " + kind.maxPassword + " characters");
+            }
+            return password;
+        }
+
+        private String validLogin(String login) throws UsageError {
+            if (login == null) throw new UsageError("--login L is required");
+            if (login.isEmpty() || login.length() > 36) throw new UsageError("login must be 1-36 characters");
+            if (!login.matches("[0-9a-zA-Z_]+")) throw new UsageError("login may contain only letters, digits and _");
+            return login;
+        }
+    }
+
+    /** The options of one account subcommand; anything it does not take is an error, not ignored. */
+    record Options(String login, String password, boolean passwordStdin) {
+        static Options parse(List<String> args, String verb, Accounts.Kind kind) throws UsageError {
+            boolean add = verb.equals("add");
+            boolean end = verb.equals(kind.endVerb);
+            if (!add && !end && !verb.equals("list")) {
+                throw new UsageError("unknown " + kind.noun + " subcommand: " + verb + " (add, list or " + kind.endVerb + ")");
+            }
+            String login = null, password = null;
+            boolean stdin = false;
+            for (int i = 0; i < args.size(); i++) {
+                String option = args.get(i);
+                boolean takesValue = option.equals("--login") || (add && option.equals("--password"));
+                if (takesValue && i + 1 >= args.size()) throw new UsageError(option + " needs a value");
+                switch (option) {
+                    case "--login" -> {
+                        if (verb.equals("list")) throw new UsageError(kind.noun + " list takes no options, got: " + option);
+                        login = args.get(++i);
+                    }
+                    case "--password" -> {
+                        if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
+                        password = args.get(++i);
+                    }
+                    case "--password-stdin" -> {
+                        if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
+                        stdin = true;
+                    }
+                    default -> throw new UsageError("unknown option for " + kind.noun + " " + verb + ": " + option);
+                }
+            }
+            if (password != null && stdin) throw new UsageError("give --password or --password-stdin, not both");
+            return new Options(login, password, stdin);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.akepa.document.S3Config;
 import dev.akepa.document.StorageConfig;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
+import dev.akepa.metrics.MetricsConfig;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
 import dev.akepa.verification.SanctionsConfig;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
                      VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
-                     WebhookConfig webhook) {
+                     WebhookConfig webhook, MetricsConfig metrics) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -41,9 +42,11 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
             case "production" -> Mode.PRODUCTION;
             default -> throw new IllegalArgumentException("AKEPA_MODE must be sandbox or production");
         };
+        checkLogFormat(env);
         Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
         return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
-                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir));
+                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir),
+                metrics(env));
     }
 
     public boolean sandbox() {
@@ -169,5 +172,19 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         if (spec == null) return WebhookConfig.DEFAULT_SCHEDULE;
         if (spec.equalsIgnoreCase("none")) return List.of();
         return Arrays.stream(spec.split(",")).map(String::trim).map(Durations::parse).toList();
+    }
+
+    // ---- metrics and logs ------------------------------------------------------------------------------------
+
+    private static MetricsConfig metrics(Environment env) {
+        return new MetricsConfig(env.text(Variable.AKEPA_METRICS_TOKEN));
+    }
+
+    /** logback.xml has read AKEPA_LOG_FORMAT already; a typo must stop the start rather than silence the logs. */
+    private static void checkLogFormat(Environment env) {
+        String format = env.text(Variable.AKEPA_LOG_FORMAT, "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("AKEPA_LOG_FORMAT must be text or json, not " + format);
+        }
     }
 }

@@ -22,6 +22,8 @@ public enum Variable {
     // webhook
     AKEPA_WEBHOOK_ALLOW_PRIVATE, AKEPA_WEBHOOK_TIMEOUT, AKEPA_WEBHOOK_RETRY_SCHEDULE, AKEPA_WEBHOOK_SECRET_OVERLAP,
     AKEPA_WEBHOOK_CONCURRENCY, AKEPA_WEBHOOK_POLL_INTERVAL, AKEPA_MASTER_KEY,
-    // read outside the JVM's code: by logback.xml and by the ./akepa launcher
-    AKEPA_LOG_LEVEL, AKEPA_JAVA_OPTS
+    // metrics
+    AKEPA_METRICS_TOKEN,
+    // read by logback.xml (Config only checks AKEPA_LOG_FORMAT's value) and by the ./akepa launcher
+    AKEPA_LOG_LEVEL, AKEPA_LOG_FORMAT, AKEPA_JAVA_OPTS
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -19,16 +20,12 @@ class AuditVerifyCommandTest {
 
     record Run(int exitCode, String out) {}
 
-    private static synchronized Run akepa(String... args) throws Exception {
-        PrintStream original = System.out;
+    /** Its own output streams: System.out also carries the running server's log (an access line per request). */
+    private static Run akepa(String... args) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = Cli.run(args, running.server().env());
-            return new Run(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        int code = Cli.run(args, running.server().env(), new Cli.Io(out, out, InputStream.nullInputStream(), null));
+        return new Run(code, captured.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.akepa.auth;
 
+import dev.akepa.http.AccessLog;
 import dev.akepa.http.ApiErrors;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -35,7 +36,9 @@ public final class Authentication implements Handler {
     public void handle(Context ctx) {
         var roles = ctx.routeRoles();
         if (roles.contains(Access.PARTNER)) {
-            ctx.attribute(PARTNER, partnerTokens.resolve(ctx.header(PARTNER_HEADER)).orElseThrow(ApiErrors::unauthorized));
+            Partner partner = partnerTokens.resolve(ctx.header(PARTNER_HEADER)).orElseThrow(ApiErrors::unauthorized);
+            ctx.attribute(PARTNER, partner);
+            AccessLog.caller(ctx, partner.login());
         } else if (roles.contains(Access.REVIEWER)) {
             ctx.attribute(REVIEWER, reviewerTokens.resolve(ctx.header(REVIEWER_HEADER)).orElseThrow(ApiErrors::unauthorized));
         } else if (roles.contains(Access.CONSOLE)) {

@@ -16,7 +16,7 @@ public final class PartnerRepository {
     public record StoredPartner(Partner partner, String passwordHash) {}
 
     public Optional<StoredPartner> findByLogin(String login) {
-        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash from partner where login = :login")
+        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash from partner where login = :login and disabled_at is null")
                 .bind("login", login)
                 .map((rs, c) -> new StoredPartner(new Partner(rs.getLong("id"), rs.getString("login")),
                         rs.getString("password_hash")))
@@ -43,9 +43,30 @@ public final class PartnerRepository {
         }
     }
 
+    /** A new password also enables a removed partner again: the operator has just vouched for it. */
     public void updatePassword(String login, String passwordHash) {
-        jdbi.useHandle(h -> h.createUpdate("update partner set password_hash = :hash where login = :login")
+        jdbi.useHandle(h -> h.createUpdate("update partner set password_hash = :hash, disabled_at = null where login = :login")
                 .bind("login", login).bind("hash", passwordHash).execute());
+    }
+
+    /** Every partner, removed ones included, by login. */
+    public java.util.List<AccountSummary> list() {
+        return jdbi.withHandle(h -> h.createQuery("select login, created_at, disabled_at from partner order by login")
+                .map((rs, c) -> AccountSummary.of(rs)).list());
+    }
+
+    /**
+     * Ends the partner's access and deletes its tokens, keeping the row its customers refer to. False when no
+     * enabled partner has this login.
+     */
+    public boolean disable(String login, long nowMillis) {
+        return jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("update partner set disabled_at = :now where login = :login and disabled_at is null")
+                    .bind("now", nowMillis).bind("login", login).execute();
+            h.createUpdate("delete from api_token where partner_id in (select id from partner where login = :login)")
+                    .bind("login", login).execute();
+            return changed == 1;
+        });
     }
 
     public void saveToken(String tokenHash, long partnerId, long expiresAtMillis) {
@@ -59,7 +80,7 @@ public final class PartnerRepository {
     public Optional<TokenOwner> findToken(String tokenHash) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select p.id, p.login, t.expires_at from api_token t join partner p on p.id = t.partner_id
-                        where t.token_hash = :hash""")
+                        where t.token_hash = :hash and p.disabled_at is null""")
                 .bind("hash", tokenHash)
                 .map((rs, c) -> new TokenOwner(new Partner(rs.getLong("id"), rs.getString("login")),
                         rs.getLong("expires_at")))

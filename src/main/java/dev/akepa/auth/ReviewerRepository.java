@@ -28,15 +28,37 @@ public final class ReviewerRepository {
         });
     }
 
-    /** A new password also lifts a lock-out: the operator has just vouched for the account. */
+    /** A new password also lifts a lock-out and enables a disabled account: the operator has just vouched for it. */
     public void updatePassword(String login, String passwordHash) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "update reviewer set password_hash = :hash, failed_logins = 0, locked_until = 0 where login = :login")
+                        "update reviewer set password_hash = :hash, failed_logins = 0, locked_until = 0, disabled_at = null where login = :login")
                 .bind("login", login).bind("hash", passwordHash).execute());
     }
 
+    /** Every reviewer, disabled ones included, by login. */
+    public java.util.List<AccountSummary> list() {
+        return jdbi.withHandle(h -> h.createQuery("select login, created_at, disabled_at from reviewer order by login")
+                .map((rs, c) -> AccountSummary.of(rs)).list());
+    }
+
+    /**
+     * Ends the reviewer's access: no login, and its console sessions and API tokens are deleted; its decisions stay
+     * on the audit trail. False when no enabled reviewer has this login.
+     */
+    public boolean disable(String login, long nowMillis) {
+        return jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("update reviewer set disabled_at = :now where login = :login and disabled_at is null")
+                    .bind("now", nowMillis).bind("login", login).execute();
+            for (String table : new String[] {"reviewer_session", "reviewer_token"}) {
+                h.createUpdate("delete from " + table + " where reviewer_id in (select id from reviewer where login = :login)")
+                        .bind("login", login).execute();
+            }
+            return changed == 1;
+        });
+    }
+
     Optional<StoredReviewer> findByLogin(String login) {
-        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash, locked_until from reviewer where login = :login")
+        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash, locked_until from reviewer where login = :login and disabled_at is null")
                 .bind("login", login)
                 .map((rs, c) -> new StoredReviewer(new Reviewer(rs.getLong("id"), rs.getString("login")),
                         rs.getString("password_hash"), rs.getLong("locked_until")))
@@ -77,7 +99,7 @@ public final class ReviewerRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         select r.id, r.login, s.last_seen_at, s.expires_at
                         from reviewer_session s join reviewer r on r.id = s.reviewer_id
-                        where s.token_hash = :hash""")
+                        where s.token_hash = :hash and r.disabled_at is null""")
                 .bind("hash", tokenHash)
                 .map((rs, c) -> new StoredSession(new Reviewer(rs.getLong("id"), rs.getString("login")),
                         rs.getLong("last_seen_at"), rs.getLong("expires_at")))
@@ -110,7 +132,7 @@ public final class ReviewerRepository {
     Optional<Reviewer> findLiveToken(String tokenHash, long nowMillis) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select r.id, r.login from reviewer_token t join reviewer r on r.id = t.reviewer_id
-                        where t.token_hash = :hash and t.expires_at > :now""")
+                        where t.token_hash = :hash and t.expires_at > :now and r.disabled_at is null""")
                 .bind("hash", tokenHash).bind("now", nowMillis)
                 .map((rs, c) -> new Reviewer(rs.getLong("id"), rs.getString("login")))
                 .findOne());

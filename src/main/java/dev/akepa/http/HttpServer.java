@@ -5,22 +5,23 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Javalin with Akepa's conventions: one error envelope, requestIds, metrics, virtual threads, loopback by default. */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    private static final String TIMER_SAMPLE = "akepa.timer";
 
     private final Javalin javalin;
 
     public HttpServer(HttpConfig config, List<RouteGroup> groups, Handler authentication,
-                      PrometheusMeterRegistry metrics, Runnable onStopping) {
+                      MeterRegistry metrics, Runnable onStopping) {
+        HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        AccessLog accessLog = new AccessLog();
         this.javalin = Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
@@ -37,26 +38,18 @@ public final class HttpServer {
             c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
             c.events.serverStopping(onStopping::run);
+            // After the response is written, so the access log has the bytes sent; every request passes here.
+            c.requestLogger.http((ctx, millis) -> {
+                RequestLabels labels = RequestLabels.of(ctx);
+                Duration duration = Duration.ofNanos((long) (millis * 1_000_000.0));
+                httpMetrics.record(labels, duration);
+                accessLog.record(ctx, labels, duration);
+            });
 
             var routes = c.routes;
-            routes.before(ctx -> {
-                Responses.requestId(ctx);
-                ctx.attribute(TIMER_SAMPLE, Timer.start(metrics));
-            });
+            routes.before(Responses::requestId);
             routes.beforeMatched(authentication);
             for (RouteGroup group : groups) group.register(routes);
-            routes.after(ctx -> {
-                Timer.Sample sample = ctx.attribute(TIMER_SAMPLE);
-                var matched = ctx.endpoints().matchedHttpEndpoint();
-                // Unmatched requests share one tag so probing random paths cannot grow the metric set.
-                String route = matched == null ? "unmatched" : matched.path;
-                if (sample == null) return;
-                sample.stop(metrics.timer("akepa.http.requests",
-                        "method", ctx.method().name(),
-                        "route", route,
-                        "status", Integer.toString(ctx.statusCode())));
-            });
-            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
 
             routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Responses.error(ctx, switch (e.getStatus()) {

@@ -49,6 +49,15 @@ public final class VerificationJobs {
                 .bind("after", runAfterMillis).bind("app", applicationId).execute());
     }
 
+    /** Jobs waiting or running, from every node, and when the oldest became due (null when there is none). */
+    record QueueSnapshot(long depth, Long oldestDueMillis) {}
+
+    QueueSnapshot snapshot() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) as depth, min(run_after) as oldest from verification_job")
+                .map((rs, c) -> new QueueSnapshot(rs.getLong("depth"), rs.getObject("oldest") == null ? null : rs.getLong("oldest")))
+                .one());
+    }
+
     public int pending() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from verification_job").mapTo(Integer.class).one());
     }

@@ -2,6 +2,7 @@ package dev.akepa.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,6 +43,11 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi() { return jdbi; }
+
+    /** HikariCP's own meters (hikaricp_connections_active, _idle, _pending, _acquire…) tagged pool="akepa-db". */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
+    }
 
     public boolean isPostgres() { return postgres; }
 

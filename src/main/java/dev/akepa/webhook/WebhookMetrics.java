@@ -13,6 +13,12 @@ import java.util.function.LongSupplier;
  * attempt) and akepa.webhook.queue.depth (pending callbacks of the whole database, not just this process).
  */
 final class WebhookMetrics {
+    /** A local change's callback goes out in milliseconds; a backlog or a stopped dispatcher shows in minutes. */
+    private static final Duration[] LAG_BUCKETS = {
+            Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+            Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30)};
+
     private final Counter delivered;
     private final Counter failed;
     private final Counter retried;
@@ -26,7 +32,8 @@ final class WebhookMetrics {
         retried = Counter.builder("akepa.webhook.retried").description("Failed attempts that will be retried")
                 .register(registry);
         lag = Timer.builder("akepa.webhook.lag").description("From the status change to the first delivery attempt")
-                .publishPercentiles(0.5, 0.99)
+                // buckets, not per-node quantiles, so percentiles can be computed across nodes
+                .serviceLevelObjectives(LAG_BUCKETS)
                 .register(registry);
         Gauge.builder("akepa.webhook.queue.depth", () -> depthOrNaN(queueDepth))
                 .description("Callbacks waiting for delivery")

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * stops when the test JVM dies without running its shutdown hooks.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Akepa listening on (http://127\\.0\\.0\\.1:\\d+)");
+    /** In either log format: JSON lines escape the slashes ("http:\\/\\/127.0.0.1:…"). */
+    private static final Pattern LISTENING = Pattern.compile("Akepa listening on http:\\\\?/\\\\?/127\\.0\\.0\\.1:(\\d+)");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
     /** Backstop for a test JVM that lives on but forgot the server; the longest process test takes a few minutes. */
@@ -178,7 +179,7 @@ public final class ServerProcess implements AutoCloseable {
                 }
                 if (baseUrl == null) {
                     Matcher m = LISTENING.matcher(Files.readString(log));
-                    if (m.find()) baseUrl = m.group(1);
+                    if (m.find()) baseUrl = "http://127.0.0.1:" + m.group(1);
                 }
                 if (baseUrl != null && ready(http)) return;
                 Thread.sleep(100);

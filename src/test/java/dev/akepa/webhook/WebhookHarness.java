@@ -7,6 +7,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.TokenService;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.http.HttpServer;
+import dev.akepa.metrics.MetricsRoutes;
 import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.store.Database;
@@ -53,7 +54,7 @@ final class WebhookHarness implements AutoCloseable {
                 (login, action, detail, at) -> {}, null, clock);
         this.tokens = auth.partnerTokens();
         this.api = new HttpServer(new HttpConfig("127.0.0.1", 0, 1 << 20, 1 << 20, dir.resolve("tmp")),
-                List.of(webhooks.routes()), auth.filter(), metrics, () -> {}).start();
+                List.of(webhooks.routes(), new MetricsRoutes(metrics, null)), auth.filter(), metrics, () -> {}).start();
         webhooks.start();
     }
 

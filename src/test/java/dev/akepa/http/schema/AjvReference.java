@@ -20,10 +20,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The real AJV 8 (src/test/ajv, pinned by its package-lock.json), run by Node.js: what our errors must equal.
- * Installs its node_modules with {@code npm ci} on first use. Without Node.js the cross-check fails, never skips.
+ * On first use the script and lock file are copied to target/ajv and {@code npm ci} installs node_modules there:
+ * nothing is written under src/ (which made the next {@code ./akepa serve} rebuild). Without Node.js the
+ * cross-check fails, never skips.
  */
 final class AjvReference {
-    private static final Path DIRECTORY = Path.of("src", "test", "ajv");
+    private static final Path SOURCE = Path.of("src", "test", "ajv");
+    private static final Path DIRECTORY = Path.of("target", "ajv");
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", "ajv-errors.js");
 
     private AjvReference() {}
 
@@ -43,6 +47,14 @@ final class AjvReference {
     }
 
     private static void ensureInstalled() {
+        try {
+            Files.createDirectories(DIRECTORY);
+            for (String file : FILES) {
+                Files.copy(SOURCE.resolve(file), DIRECTORY.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            fail("copying the AJV script to %s failed: %s", DIRECTORY, e.getMessage());
+        }
         Result node = run(List.of("node", "--version"), "", 30);
         if (node.exitCode() != 0) fail("node --version failed: %s", node.stderr());
         if (Files.isRegularFile(DIRECTORY.resolve("node_modules/ajv/package.json"))) return;

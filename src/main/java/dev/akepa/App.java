@@ -19,6 +19,8 @@ import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.DocumentStores;
 import dev.akepa.kyc.ApplicationRepository;
+import dev.akepa.kyc.CustomerStatusRoutes;
+import dev.akepa.kyc.JobQueued;
 import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
@@ -62,16 +64,15 @@ public final class App implements AutoCloseable {
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
         this.webhooks = new Webhooks(jdbi, metrics, clock, config.webhook());
-        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
+        JobQueued jobQueued = new JobQueued();
+        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
+                verification, jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit), jobQueued, clock);
         Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
-        kyc.addListener(webhooks.listener());
-        kyc.addListener(audit);
         this.verificationWorker = config.verification().enabled()
-                ? new VerificationWorker(kyc, jobs, clock, config.verification().poll().toMillis()) : null;
+                ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
-        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
+        CustomerService customers = new CustomerService(jdbi, customerRepository, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
@@ -82,6 +83,7 @@ public final class App implements AutoCloseable {
                 new SchemaRoutes(schemas),
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
+                new CustomerStatusRoutes(customers, kyc),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),

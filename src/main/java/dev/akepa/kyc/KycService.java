@@ -179,6 +179,15 @@ public final class KycService {
         };
     }
 
+    /**
+     * A customer's application as a reviewer reads it (any partner's), with its partner's login, in the caller's
+     * handle so that a case page is one consistent read.
+     */
+    public Optional<ApplicationForReview> forReview(Handle h, Customer customer) {
+        return applications.findByCustomer(h, customer.partnerId(), customer.id(), false)
+                .map(app -> new ApplicationForReview(app, applications.aggregatorId(h, customer.partnerId())));
+    }
+
     // ---- /akepa/update --------------------------------------------------------------------------------------------
 
     /**

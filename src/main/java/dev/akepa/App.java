@@ -7,6 +7,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.http.HealthRoutes;
 import dev.akepa.http.HttpServer;
 import dev.akepa.http.JsonBodies;
+import dev.akepa.http.RegisteredRoute;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.SchemaRoutes;
 import dev.akepa.http.schema.SchemaValidator;
@@ -118,6 +119,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The routes the server registered (for the route table's test). */
+    public List<RegisteredRoute> routes() {
+        return server.routes();
     }
 
     public Database database() {

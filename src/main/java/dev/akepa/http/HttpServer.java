@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.security.Roles;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -85,6 +86,20 @@ public final class HttpServer {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every route the router holds, with its roles, in registration order (docs/api.md is tested against this). */
+    public List<RegisteredRoute> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    List<String> access = roles == null ? List.of()
+                            : roles.getRoles().stream().map(Object::toString).sorted().toList();
+                    return new RegisteredRoute(endpoint.method.name(), endpoint.path, access);
+                })
+                .toList();
     }
 
     public void stop() {

@@ -7,6 +7,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.http.HealthRoutes;
 import dev.akepa.http.HttpServer;
 import dev.akepa.http.JsonBodies;
+import dev.akepa.http.RegisteredRoute;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.SchemaRoutes;
 import dev.akepa.http.schema.SchemaValidator;
@@ -19,6 +20,8 @@ import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.DocumentStores;
 import dev.akepa.kyc.ApplicationRepository;
+import dev.akepa.kyc.CustomerStatusRoutes;
+import dev.akepa.kyc.JobQueued;
 import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
@@ -69,16 +72,15 @@ public final class App implements AutoCloseable {
         new VerificationQueueMetrics(jobs, registry, clock);
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
         this.webhooks = new Webhooks(jdbi, registry, clock, config.webhook());
-        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
+        JobQueued jobQueued = new JobQueued();
+        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
+                verification, jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit), jobQueued, clock);
         Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
-        kyc.addListener(webhooks.listener());
-        kyc.addListener(audit);
         this.verificationWorker = config.verification().enabled()
-                ? new VerificationWorker(kyc, jobs, clock, config.verification().poll().toMillis()) : null;
+                ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
-        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
+        CustomerService customers = new CustomerService(jdbi, customerRepository, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
@@ -91,6 +93,7 @@ public final class App implements AutoCloseable {
                 new OpenApiRoutes(),
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
+                new CustomerStatusRoutes(customers, kyc),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
@@ -129,8 +132,8 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
-    /** "METHOD /path" of every route the server answers. */
-    public List<String> routes() {
+    /** The routes the server registered (for the route table's test). */
+    public List<RegisteredRoute> routes() {
         return server.routes();
     }
 

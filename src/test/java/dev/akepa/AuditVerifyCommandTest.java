@@ -29,7 +29,7 @@ class AuditVerifyCommandTest {
     }
 
     @Test
-    void verify_says_ok_then_names_the_tampered_row_with_exit_code_1() throws Exception {
+    void verifySaysOkThenNamesTheTamperedRowWithExitCode1() throws Exception {
         ApiClient partner = running.server().demo();
         Journeys journeys = new Journeys(partner);
         String customerId = journeys.initIndividual("Smith");
@@ -56,7 +56,7 @@ class AuditVerifyCommandTest {
     }
 
     @Test
-    void reviewer_add_creates_a_login_that_the_review_api_accepts() throws Exception {
+    void reviewerAddCreatesALoginThatTheReviewApiAccepts() throws Exception {
         Run created = akepa("reviewer", "add", "--login", "carol", "--password", "a long passphrase");
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).isEqualTo("reviewer 'carol' created\n");

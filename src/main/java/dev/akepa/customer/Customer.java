@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
  * business representative ids filled in.
  */
 public record Customer(String id, long partnerId, String reference, CustomerType type, JsonNode data, long createdAtMillis) {
+    /** kycStatus of a customer with no identification yet: the page's first step is still to come. */
+    public static final String KYC_STATUS_BEFORE_IDENTIFICATION = "WAITING_DATA";
 
     public enum CustomerType {
         INDIVIDUAL("individual"), BUSINESS("business");

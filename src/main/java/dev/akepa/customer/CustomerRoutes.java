@@ -17,7 +17,7 @@ import java.time.Instant;
 
 import static dev.akepa.json.Json.object;
 
-/** POST /customer/init, GET /customer/status/{customerId}. */
+/** POST /customer/init. GET /customer/status/{customerId} is kyc's CustomerStatusRoutes: its kycStatus is kyc's. */
 public final class CustomerRoutes implements RouteGroup {
     private final CustomerService customers;
     private final JsonBodies bodies;
@@ -30,7 +30,6 @@ public final class CustomerRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/customer/init", this::init, Access.PARTNER);
-        routes.get("/customer/status/{customerId}", this::status, Access.PARTNER);
     }
 
     private void init(Context ctx) {
@@ -41,7 +40,7 @@ public final class CustomerRoutes implements RouteGroup {
                 .put("reference", customer.reference())
                 .put("customerType", customer.type().wire())
                 // Just created, so not identified yet: no need to ask the database.
-                .put("kycStatus", KycStatusLookup.BEFORE_IDENTIFICATION)
+                .put("kycStatus", Customer.KYC_STATUS_BEFORE_IDENTIFICATION)
                 .put("dtsCreatedAt", Times.format(Instant.ofEpochMilli(customer.createdAtMillis())));
         if (customer.type() == Customer.CustomerType.BUSINESS) {
             ArrayNode reps = data.putArray("businessRepresentatives");
@@ -52,18 +51,6 @@ public final class CustomerRoutes implements RouteGroup {
                         .put("lastName", rep.path("lastName").asString());
             }
         }
-        Responses.ok(ctx, data);
-    }
-
-    private void status(Context ctx) {
-        Customer customer = customers.find(Authentication.partner(ctx), ctx.pathParam("customerId"));
-        ObjectNode data = object()
-                .put("reference", customer.reference())
-                .put("customerId", customer.id())
-                .put("customerType", customer.type().wire())
-                .put("kycStatus", customers.kycStatus(customer.id()));
-        data.set("customer", customers.maskedData(customer));
-        data.put("dtsCreatedAt", Times.format(Instant.ofEpochMilli(customer.createdAtMillis())));
         Responses.ok(ctx, data);
     }
 }

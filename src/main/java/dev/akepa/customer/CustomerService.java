@@ -11,17 +11,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 
-/** /customer/init and /customer/status. */
+/** /customer/init, and the customer half of /customer/status (kyc/CustomerStatusRoutes adds the kycStatus). */
 public final class CustomerService {
     private final Jdbi jdbi;
     private final CustomerRepository customers;
-    private final KycStatusLookup kycStatus;
     private final Clock clock;
 
-    public CustomerService(Jdbi jdbi, CustomerRepository customers, KycStatusLookup kycStatus, Clock clock) {
+    public CustomerService(Jdbi jdbi, CustomerRepository customers, Clock clock) {
         this.jdbi = jdbi;
         this.customers = customers;
-        this.kycStatus = kycStatus;
         this.clock = clock;
     }
 
@@ -58,10 +56,6 @@ public final class CustomerService {
 
     public Customer find(Partner partner, String customerId) {
         return customers.find(partner.id(), customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
-    }
-
-    public String kycStatus(String customerId) {
-        return kycStatus.kycStatus(customerId);
     }
 
     /** The customer data as /customer/status shows it: identification values masked. */

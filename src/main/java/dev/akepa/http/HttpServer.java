@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,12 +81,17 @@ public final class HttpServer {
         return javalin.port();
     }
 
-    /** "METHOD /path" of every route registered (filters not included): what the OpenAPI route table must cover. */
-    public List<String> routes() {
+    /** Every route the router holds, with its roles, in registration order (docs/api.md is tested against this). */
+    public List<RegisteredRoute> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
-                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .map(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    List<String> access = roles == null ? List.of()
+                            : roles.getRoles().stream().map(Object::toString).sorted().toList();
+                    return new RegisteredRoute(endpoint.method.name(), endpoint.path, access);
+                })
                 .toList();
     }
 

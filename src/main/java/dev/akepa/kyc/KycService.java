@@ -3,7 +3,6 @@ package dev.akepa.kyc;
 import dev.akepa.auth.Partner;
 import dev.akepa.customer.Customer;
 import dev.akepa.customer.CustomerRepository;
-import dev.akepa.customer.KycStatusLookup;
 import dev.akepa.document.Document;
 import dev.akepa.document.DocumentRepository;
 import dev.akepa.http.ApiErrors;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -40,13 +38,18 @@ public final class KycService {
     private final VerificationProvider verification;
     private final VerificationJobs jobs;
     private final WebhookUrlPolicy webhookUrls;
+    private final List<ApplicationChangeListener> listeners;
+    private final JobQueued jobQueued;
     private final Clock clock;
-    private final List<ApplicationChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile Runnable jobQueued = () -> { };
 
+    /**
+     * @param listeners called in every change's transaction, in this order (see {@link ApplicationChangeListener})
+     * @param jobQueued signalled after a background job's transaction committed, so a local worker starts at once
+     */
     public KycService(Jdbi jdbi, CustomerRepository customers, ApplicationRepository applications,
                       DocumentRepository documents, VerificationProvider verification, VerificationJobs jobs,
-                      WebhookUrlPolicy webhookUrls, Clock clock) {
+                      WebhookUrlPolicy webhookUrls, List<ApplicationChangeListener> listeners, JobQueued jobQueued,
+                      Clock clock) {
         this.jdbi = jdbi;
         this.customers = customers;
         this.applications = applications;
@@ -54,16 +57,9 @@ public final class KycService {
         this.verification = verification;
         this.jobs = jobs;
         this.webhookUrls = webhookUrls;
+        this.listeners = List.copyOf(listeners);
+        this.jobQueued = jobQueued;
         this.clock = clock;
-    }
-
-    public void addListener(ApplicationChangeListener listener) {
-        listeners.add(listener);
-    }
-
-    /** Called after a background job was committed, so a local worker can start at once. */
-    public void onJobQueued(Runnable wake) {
-        this.jobQueued = wake;
     }
 
     // ---- /akepa/identification ------------------------------------------------------------------------------
@@ -84,7 +80,7 @@ public final class KycService {
                 if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
                 return create(h, partner, customer, async, webhookUrl);
             });
-            if (async) jobQueued.run();
+            if (async) jobQueued.signal();
             return view;
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
@@ -164,14 +160,14 @@ public final class KycService {
                 .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
     }
 
-    /** The cross-reference of the page: journey status → customer kycStatus. */
-    public String kycStatus(String customerId) {
+    /** The cross-reference of the page: journey status → customer kycStatus (for /customer/status). */
+    String kycStatus(String customerId) {
         return jdbi.withHandle(h -> h.createQuery("select status, outcome from application where customer_id = :c")
                         .bind("c", customerId)
                         .map((rs, ctx) -> new Journey(rs.getString("status"), rs.getString("outcome")))
                         .findOne())
                 .map(KycService::kycStatusOf)
-                .orElse(KycStatusLookup.BEFORE_IDENTIFICATION);
+                .orElse(Customer.KYC_STATUS_BEFORE_IDENTIFICATION);
     }
 
     static String kycStatusOf(Journey journey) {
@@ -181,6 +177,15 @@ public final class KycService {
             case "completed" -> "Approved".equals(journey.outcome()) ? "APPROVED" : "DECLINED";
             default -> "PENDING";
         };
+    }
+
+    /**
+     * A customer's application as a reviewer reads it (any partner's), with its partner's login, in the caller's
+     * handle so that a case page is one consistent read.
+     */
+    public Optional<ApplicationForReview> forReview(Handle h, Customer customer) {
+        return applications.findByCustomer(h, customer.partnerId(), customer.id(), false)
+                .map(app -> new ApplicationForReview(app, applications.aggregatorId(h, customer.partnerId())));
     }
 
     // ---- /akepa/update --------------------------------------------------------------------------------------------

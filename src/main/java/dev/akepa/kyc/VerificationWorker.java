@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs queued background verifications. Woken at once when this node queues a job, and polls so that jobs queued by
@@ -19,37 +17,31 @@ public final class VerificationWorker implements AutoCloseable {
     private final KycService kyc;
     private final VerificationJobs jobs;
     private final Clock clock;
+    private final JobQueued jobQueued;
     private final long pollMillis;
-    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private final Thread thread;
 
-    public VerificationWorker(KycService kyc, VerificationJobs jobs, Clock clock, long pollMillis) {
+    /** @param jobQueued the signal {@link KycService} sends after committing a job */
+    public VerificationWorker(KycService kyc, VerificationJobs jobs, JobQueued jobQueued, Clock clock, long pollMillis) {
         this.kyc = kyc;
         this.jobs = jobs;
+        this.jobQueued = jobQueued;
         this.clock = clock;
         this.pollMillis = pollMillis;
         this.thread = Thread.ofVirtual().name("verification-worker").unstarted(this::loop);
     }
 
     public VerificationWorker start() {
-        kyc.onJobQueued(this::wake);
         thread.start();
         return this;
-    }
-
-    public void wake() {
-        wake.release();
     }
 
     private void loop() {
         while (running) {
             try {
                 int done = runDueJobs();
-                if (done < BATCH) {
-                    wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
+                if (done < BATCH) jobQueued.await(pollMillis);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

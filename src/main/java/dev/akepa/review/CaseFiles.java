@@ -11,8 +11,9 @@ import dev.akepa.http.ApiErrors;
 import dev.akepa.json.Json;
 import dev.akepa.http.Times;
 import dev.akepa.kyc.Application;
-import dev.akepa.kyc.ApplicationRepository;
+import dev.akepa.kyc.ApplicationForReview;
 import dev.akepa.kyc.ApplicationView;
+import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.EntityState;
 import dev.akepa.kyc.EntityStatus;
 import dev.akepa.kyc.Journey;
@@ -31,15 +32,15 @@ import java.util.Optional;
 final class CaseFiles {
     private final Jdbi jdbi;
     private final CustomerRepository customers;
-    private final ApplicationRepository applications;
+    private final KycService kyc;
     private final DocumentRepository documents;
     private final AuditTrail audit;
 
-    CaseFiles(Jdbi jdbi, CustomerRepository customers, ApplicationRepository applications, DocumentRepository documents,
+    CaseFiles(Jdbi jdbi, CustomerRepository customers, KycService kyc, DocumentRepository documents,
               AuditTrail audit) {
         this.jdbi = jdbi;
         this.customers = customers;
-        this.applications = applications;
+        this.kyc = kyc;
         this.documents = documents;
         this.audit = audit;
     }
@@ -53,9 +54,10 @@ final class CaseFiles {
     CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error) {
         return jdbi.withHandle(h -> {
             Customer customer = customers.findAnyPartner(h, customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
-            Application app = applications.findByCustomer(h, customer.partnerId(), customerId, false)
+            ApplicationForReview found = kyc.forReview(h, customer)
                     .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
-            String partner = applications.aggregatorId(h, customer.partnerId());
+            Application app = found.application();
+            String partner = found.aggregatorId();
             Map<String, List<CasePage.DocumentLink>> docs = new HashMap<>();
             for (Document d : documents.attachedTo(h, app.id())) {
                 docs.computeIfAbsent(d.entityId(), k -> new ArrayList<>())

@@ -8,7 +8,6 @@ import dev.akepa.document.DocumentRepository;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
-import dev.akepa.kyc.ApplicationRepository;
 import dev.akepa.kyc.KycService;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +27,7 @@ public final class ReviewModule implements RouteGroup {
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentStore store,
                         AuditTrail audit, JsonBodies bodies, Clock clock) {
-        CaseFiles cases = new CaseFiles(jdbi, customers, new ApplicationRepository(), documents, audit);
+        CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit);
         this.console = new ConsoleRoutes(logins, sessions, new ReviewQueue(jdbi, clock), cases, kyc, store, audit,
                 new ConsolePages(), clock);
         this.api = new ReviewApiRoutes(kyc, bodies);

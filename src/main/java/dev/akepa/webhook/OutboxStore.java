@@ -52,7 +52,7 @@ final class OutboxStore {
 
     /**
      * Writes the message in the caller's transaction. Only the oldest unfinished message of an application is
-     * {@code pending} (claimable); later ones wait. The application row lock orders this against the dispatcher
+     * {@code pending} (claimable); later ones wait. The application row lock orders this against the recorder
      * finishing the head and promoting the next. A new head is claimed at once with {@code lease} when one is
      * given, and returned, so this process sends it right after the commit without a claim query. Nothing is
      * written when that URL answered 410 for this application.
@@ -257,7 +257,7 @@ final class OutboxStore {
                 .bind("app", applicationId).mapTo(String.class).one();
     }
 
-    /** The earliest retry (or claim expiry) still in the future, so an idle dispatcher sleeps exactly until then. */
+    /** The earliest retry (or claim expiry) still in the future, so an idle poller sleeps exactly until then. */
     OptionalLong nextDueAfter(long now) {
         Long next = jdbi.withHandle(h -> h.createQuery(
                         "select min(next_attempt_at) from webhook_message where state = 'pending' and next_attempt_at > :now")

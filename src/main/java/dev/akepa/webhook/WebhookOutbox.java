@@ -6,24 +6,27 @@ import dev.akepa.store.Ids;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Queues one callback per application change, in the change's own transaction: committed together or not at
- * all. A callback that heads its application's queue is claimed by this process in that transaction and sent
- * right after the commit; otherwise the dispatcher is woken, so delivery never waits for the next poll.
+ * all. A callback that heads its application's queue is claimed by this process in that transaction and handed to
+ * {@link ClaimedWork} right after the commit; otherwise the poller is woken, so delivery never waits for the next poll.
  */
 final class WebhookOutbox implements ApplicationChangeListener {
     /** webhook-id: stable across the retries and replays of one callback. */
     static final String MESSAGE_ID_PREFIX = "msg_";
     private final OutboxStore store;
     private final Clock clock;
-    private final Dispatcher dispatcher;
+    private final ClaimedWork work;
+    private final Wakeup poller;
 
-    WebhookOutbox(OutboxStore store, Clock clock, Dispatcher dispatcher) {
+    WebhookOutbox(OutboxStore store, Clock clock, ClaimedWork work, Wakeup poller) {
         this.store = store;
         this.clock = clock;
-        this.dispatcher = dispatcher;
+        this.work = work;
+        this.poller = poller;
     }
 
     @Override
@@ -32,8 +35,8 @@ final class WebhookOutbox implements ApplicationChangeListener {
         if (url == null || url.isBlank()) return;
         var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), change.partnerId(), change.after().applicationId(),
                 change.after().customerId(), url, CallbackBody.of(change), change.atMillis(), clock.millis());
-        Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, dispatcher.leaseForNewHead());
-        Runnable afterCommit = () -> claimed.ifPresentOrElse(dispatcher::sendClaimed, dispatcher::wake);
+        Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, work.leaseForNewHead());
+        Runnable afterCommit = () -> claimed.ifPresentOrElse(c -> work.sendClaimed(List.of(c)), poller::signal);
         if (transaction.isInTransaction()) {
             transaction.afterCommit(afterCommit);
         } else {

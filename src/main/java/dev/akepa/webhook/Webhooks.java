@@ -9,13 +9,15 @@ import java.time.Clock;
 
 /**
  * The webhook feature in one object: the outbox listener for the kyc service, the partner routes, the URL guard
- * for /akepa/identification, and the background dispatcher ({@link #start()} / {@link #close()}).
+ * for /akepa/identification, and background delivery ({@link #start()} / {@link #close()}): built in a straight line,
+ * claims owned by {@link ClaimedWork}, which the outbox, its own record batches and the {@link ClaimPoller} feed.
  */
 public final class Webhooks implements AutoCloseable {
     private final WebhookOutbox outbox;
     private final WebhookRoutes routes;
     private final UrlGuard urlGuard;
-    private final Dispatcher dispatcher;
+    private final ClaimedWork work;
+    private final ClaimPoller poller;
     private final Sender sender;
 
     public Webhooks(Jdbi jdbi, MeterRegistry metrics, Clock clock, WebhookConfig config) {
@@ -27,9 +29,11 @@ public final class Webhooks implements AutoCloseable {
         WebhookMetrics meters = new WebhookMetrics(metrics, store::pendingCount);
         AttemptMaker attempts = new AttemptMaker(secrets, urlGuard, sender,
                 new RetryPolicy(config.retrySchedule(), clock), meters, clock);
-        this.dispatcher = new Dispatcher(store, attempts, meters, clock, config);
-        this.outbox = new WebhookOutbox(store, clock, dispatcher);
-        this.routes = new WebhookRoutes(secrets, store, new DeliveryLog(jdbi), clock, dispatcher::wake);
+        Wakeup moreWork = new Wakeup();
+        this.work = new ClaimedWork(attempts, new AttemptRecorder(store, clock), store, meters, clock, config, moreWork);
+        this.poller = new ClaimPoller(store, work, moreWork, clock, config.pollInterval());
+        this.outbox = new WebhookOutbox(store, clock, work, moreWork);
+        this.routes = new WebhookRoutes(secrets, store, new DeliveryLog(jdbi), clock, moreWork::signal);
     }
 
     /** Register with the kyc service: queues a callback inside every application change's transaction. */
@@ -48,13 +52,15 @@ public final class Webhooks implements AutoCloseable {
 
     /** Starts delivering (callbacks queued while stopped, or by a process that died, are picked up). */
     public void start() {
-        dispatcher.start();
+        work.start();
+        poller.start();
     }
 
     /** Stops claiming, waits for deliveries in flight (bounded by the send timeout), closes the HTTP client. */
     @Override
     public void close() {
-        dispatcher.close();
+        poller.close();
+        work.close();
         sender.close();
     }
 }

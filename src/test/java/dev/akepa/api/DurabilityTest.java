@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DurabilityTest {
 
     @Test
-    void statuses_and_document_bytes_survive_a_restart() throws Exception {
+    void statusesAndDocumentBytesSurviveARestart() throws Exception {
         try (TestServer server = TestServer.start()) {
             ApiClient api = server.demo();
             Journeys j = new Journeys(api);
@@ -52,7 +52,7 @@ class DurabilityTest {
     }
 
     @Test
-    void twenty_parallel_identifications_make_exactly_one_application() throws Exception {
+    void twentyParallelIdentificationsMakeExactlyOneApplication() throws Exception {
         try (TestServer server = TestServer.start()) {
             ApiClient api = server.demo();
             String customerId = new Journeys(api).initIndividual("Smith");
@@ -84,7 +84,7 @@ class DurabilityTest {
     }
 
     @Test
-    void an_async_application_interrupted_by_a_restart_completes_after_it() throws Exception {
+    void anAsyncApplicationInterruptedByARestartCompletesAfterIt() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_VERIFICATION_WORKER", "false"))) {
             ApiClient api = server.demo();
             String customerId = new Journeys(api).initIndividual("Denied");
@@ -106,7 +106,7 @@ class DurabilityTest {
     }
 
     @Test
-    void expired_tokens_are_purged_when_new_tokens_are_issued() throws Exception {
+    void expiredTokensArePurgedWhenNewTokensAreIssued() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_TOKEN_TTL", "1ms"))) {
             server.demo();
             Thread.sleep(5);

@@ -22,7 +22,7 @@ class ErrorResponsesTest {
 
 
     @Test
-    void missing_token_wrong_token_and_wrong_password_are_unauthorized() {
+    void missingTokenWrongTokenAndWrongPasswordAreUnauthorized() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"unauthorized","message":"Authentication error"}""";
         assertJson(running.server().client().get("/akepa/status/cstap_x"), 401, expected);
@@ -32,7 +32,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void expired_token_is_unauthorized() throws Exception {
+    void expiredTokenIsUnauthorized() throws Exception {
         try (TestServer shortLived = TestServer.start(Map.of("AKEPA_TOKEN_TTL", "1ms"))) {
             ApiClient expired = shortLived.demo();
             Thread.sleep(5);
@@ -42,7 +42,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void unknown_customer_on_identification_and_customer_status() {
+    void unknownCustomerOnIdentificationAndCustomerStatus() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"customerNotFound","context":{"customerId":"cstap_nope"},"message":"Customer not found."}""";
         assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"cstap_nope\"}"), 400, expected);
@@ -50,7 +50,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void status_and_update_before_identification_are_identification_not_found() {
+    void statusAndUpdateBeforeIdentificationAreIdentificationNotFound() {
         String customerId = running.journeys().initIndividual("Early");
         String expected = """
                 {"requestId":"{{requestId}}","code":"identificationNotFound","context":{"customerId":"%s"},"message":"Identification not found"}"""
@@ -60,14 +60,14 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void duplicate_representative_ids_are_refused_at_identification() {
+    void duplicateRepresentativeIdsAreRefusedAtIdentification() {
         String customerId = running.journeys().initBusiness("10001", List.of("A", "B"), List.of("SameId", "SameId")).dataText("customerId");
         assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 400, """
                 {"requestId":"{{requestId}}","code":"extAkepa","subCode":4091,"message":"Multiple entities cannot have the same external_entity_id."}""");
     }
 
     @Test
-    void duplicate_ssn_and_duplicate_reference_are_refused() {
+    void duplicateSsnAndDuplicateReferenceAreRefused() {
         String ssn = Fixtures.issuableSsn();
         String reference = Fixtures.reference();
         String first = running.api().post("/customer/init", Fixtures.individual(reference, "One", ssn)).dataText("customerId");
@@ -80,7 +80,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void upload_errors() {
+    void uploadErrors() {
         assertJson(running.api().upload("doc_6nUpgZJJXI0WAWhT1etoaK1", Images.jpeg(100), "a.jpg"), 400, """
                 {"requestId":"{{requestId}}","code":"documentNotFound","context":{"documentId":"doc_6nUpgZJJXI0WAWhT1etoaK1"},"message":"Document doc_6nUpgZJJXI0WAWhT1etoaK1 not found"}""");
 
@@ -105,7 +105,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void update_errors_in_the_rulings_order() {
+    void updateErrorsInTheRulingsOrder() {
         String customerId = running.journeys().initIndividual("Upd");
         running.journeys().identify(customerId);
         String notUploaded = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
@@ -127,7 +127,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void update_of_a_completed_entity_and_of_a_completed_application() {
+    void updateOfACompletedEntityAndOfACompletedApplication() {
         String customerId = running.journeys().initBusiness("00000", List.of("Smith"), List.of("ExtBusRepId123")).dataText("customerId");
         running.journeys().identify(customerId);
         running.journeys().attachLicence(customerId, "ExtBusRepId123");
@@ -143,7 +143,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void malformed_json_wrong_content_type_unknown_route_and_wrong_method() {
+    void malformedJsonWrongContentTypeUnknownRouteAndWrongMethod() {
         assertJson(running.api().post("/akepa/identification", "{\"customerId\":"), 400, """
                 {"requestId":"{{requestId}}","code":"invalidJson","message":"{{any}}"}""");
         assertJson(running.api().send("POST", "/akepa/identification", "text/plain", "{}".getBytes()), 415, """
@@ -155,14 +155,14 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void oversize_json_body_is_refused() {
+    void oversizeJsonBodyIsRefused() {
         String huge = "{\"customerId\":\"" + "x".repeat(1_100_000) + "\"}";
         assertJson(running.api().post("/akepa/identification", huge), 413, """
                 {"requestId":"{{requestId}}","code":"requestTooLarge","message":"Request body exceeds 1048576 bytes"}""");
     }
 
     @Test
-    void a_file_far_over_the_limit_is_refused_by_its_declared_length() {
+    void aFileFarOverTheLimitIsRefusedByItsDeclaredLength() {
         String id = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
         assertJson(running.api().upload(id, Images.jpeg(1_000_000), "huge.jpg"), 413, """
                 {"requestId":"{{requestId}}","code":"fileTooLarge","context":{"maxBytes":100000},"message":"File exceeds the limit of 100000 bytes"}""");

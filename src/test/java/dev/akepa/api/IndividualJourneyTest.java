@@ -21,14 +21,14 @@ class IndividualJourneyTest {
 
 
     @Test
-    void token_is_issued_with_its_expiry() {
+    void tokenIsIssuedWithItsExpiry() {
         ApiResponse r = running.server().client().post("/auth/get-token", "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}");
         assertJson(r, 200, """
                 {"code":"0","data":{"token":"{{token}}","dtsExpireAt":"{{time}}"},"requestId":"{{requestId}}"}""");
     }
 
     @Test
-    void default_individual_goes_from_step_up_to_approved_with_two_licence_sides() {
+    void defaultIndividualGoesFromStepUpToApprovedWithTwoLicenceSides() {
         String reference = Fixtures.reference();
         ApiResponse init = running.api().post("/customer/init", Fixtures.individual(reference, "Smith", Fixtures.issuableSsn()));
         assertJson(init, 200, """
@@ -73,7 +73,7 @@ class IndividualJourneyTest {
     }
 
     @Test
-    void one_side_of_a_licence_leaves_the_entity_waiting_for_documents() {
+    void oneSideOfALicenceLeavesTheEntityWaitingForDocuments() {
         Journeys j = running.journeys();
         String customerId = running.journeys().initIndividual("Jones");
         running.journeys().identify(customerId);
@@ -84,7 +84,7 @@ class IndividualJourneyTest {
     }
 
     @Test
-    void a_passport_front_alone_satisfies_step_up() {
+    void aPassportFrontAloneSatisfiesStepUp() {
         Journeys j = running.journeys();
         String customerId = running.journeys().initIndividual("Brown");
         running.journeys().identify(customerId);
@@ -94,7 +94,7 @@ class IndividualJourneyTest {
     }
 
     @Test
-    void customer_status_masks_identification_values() {
+    void customerStatusMasksIdentificationValues() {
         String ssn = Fixtures.issuableSsn();
         String customerId = running.api().post("/customer/init", Fixtures.individual(Fixtures.reference(), "Masked", ssn)).dataText("customerId");
         ApiResponse r = running.api().get("/customer/status/" + customerId);
@@ -106,7 +106,7 @@ class IndividualJourneyTest {
     }
 
     @Test
-    void async_identification_answers_running_and_finishes_in_the_background() throws Exception {
+    void asyncIdentificationAnswersRunningAndFinishesInTheBackground() throws Exception {
         Journeys j = running.journeys();
         String customerId = running.journeys().initIndividual("Async");
         ApiResponse r = running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\",\"syncMode\":true}");

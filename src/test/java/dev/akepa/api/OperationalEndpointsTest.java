@@ -19,7 +19,7 @@ class OperationalEndpointsTest {
 
 
     @Test
-    void health_live_and_ready() {
+    void healthLiveAndReady() {
         assertJson(running.server().client().get("/health/live"), 200, """
                 {"code":"0","data":{"status":"live"},"requestId":"{{requestId}}"}""");
         assertJson(running.server().client().get("/health/ready"), 200, """
@@ -27,7 +27,7 @@ class OperationalEndpointsTest {
     }
 
     @Test
-    void schemas_are_listed_and_served_as_used_for_validation() throws Exception {
+    void schemasAreListedAndServedAsUsedForValidation() throws Exception {
         ApiResponse list = running.server().client().get("/schemas");
         try (InputStream index = getClass().getResourceAsStream("/schemas/index.json")) {
             assertJson(list, 200, "{\"code\":\"0\",\"data\":" + new String(index.readAllBytes()) + ",\"requestId\":\"{{requestId}}\"}");
@@ -42,7 +42,7 @@ class OperationalEndpointsTest {
     }
 
     @Test
-    void metrics_count_requests_by_route() {
+    void metricsCountRequestsByRoute() {
         running.server().client().get("/health/live");
         ApiResponse metrics = running.server().client().get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);

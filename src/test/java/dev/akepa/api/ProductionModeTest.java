@@ -29,7 +29,7 @@ class ProductionModeTest {
     }
 
     @Test
-    void a_sanctioned_name_waits_for_a_human() {
+    void aSanctionedNameWaitsForAHuman() {
         String customerId = person("Nicolas", "Maduro Moros", "1962-11-23");
         ApiResponse r = running.journeys().identify(customerId);
         assertJson(r, 200, """
@@ -40,7 +40,7 @@ class ProductionModeTest {
     }
 
     @Test
-    void an_ordinary_adult_is_asked_for_documents_and_sandbox_names_mean_nothing() {
+    void anOrdinaryAdultIsAskedForDocumentsAndSandboxNamesMeanNothing() {
         String customerId = person("Jane", "Denied", "1985-06-01");
         assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("pending_step_up");
         ApiResponse updated = running.journeys().attachLicence(customerId, customerId);
@@ -48,14 +48,14 @@ class ProductionModeTest {
     }
 
     @Test
-    void a_minor_is_a_data_request() {
+    void aMinorIsADataRequest() {
         String customerId = person("Young", "Person", "2020-01-01");
         assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("data_request");
         assertThat(running.journeys().kycStatus(customerId)).isEqualTo("WAITING_DATA");
     }
 
     @Test
-    void the_sandbox_review_route_does_not_exist() {
+    void theSandboxReviewRouteDoesNotExist() {
         assertJson(running.api().post("/akepa/sandbox/review", "{\"customerId\":\"x\",\"entityId\":\"x\",\"outcome\":\"approved\"}"), 404, """
                 {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
     }

@@ -18,7 +18,7 @@ class SandboxTriggersTest {
 
 
     @Test
-    void individual_named_Denied_is_denied_at_identification() {
+    void individualNamedDeniedIsDeniedAtIdentification() {
         String customerId = running.journeys().initIndividual("Denied");
         assertJson(running.api().post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}"), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
@@ -29,7 +29,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void individual_named_WaitReview_waits_for_review_after_documents_then_a_decision_completes_it() {
+    void individualNamedWaitReviewWaitsForReviewAfterDocumentsThenADecisionCompletesIt() {
         String customerId = running.journeys().initIndividual("WaitReview");
         assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("pending_step_up");
         ApiResponse updated = running.journeys().attachLicence(customerId, customerId);
@@ -51,7 +51,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void sandbox_review_of_an_entity_not_waiting_for_review_is_refused() {
+    void sandboxReviewOfAnEntityNotWaitingForReviewIsRefused() {
         String customerId = running.journeys().initIndividual("Smith");
         running.journeys().identify(customerId);
         assertJson(running.api().post("/akepa/sandbox/review",
@@ -61,7 +61,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void default_business_is_approved_while_its_representative_waits_for_documents() {
+    void defaultBusinessIsApprovedWhileItsRepresentativeWaitsForDocuments() {
         ApiResponse init = running.journeys().initBusiness("10001", List.of("Smith"), List.of("ExtBusRepId123"));
         String customerId = init.dataText("customerId");
         assertJson(init, 200, """
@@ -90,7 +90,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void representative_without_id_gets_a_generated_one() {
+    void representativeWithoutIdGetsAGeneratedOne() {
         ApiResponse init = running.journeys().initBusiness("10001", List.of("Smith"), null);
         String repId = init.data().get("businessRepresentatives").get(0).get("id").asString();
         assertThat(repId).matches("brep_[0-9A-Za-z]{22}");
@@ -99,7 +99,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void representative_named_Denied_denies_the_whole_journey() {
+    void representativeNamedDeniedDeniesTheWholeJourney() {
         String customerId = running.journeys().initBusiness("10001", List.of("Smith", "Denied"), List.of("RepA", "RepB")).dataText("customerId");
         assertJson(running.journeys().identify(customerId), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
@@ -113,7 +113,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void representative_named_WaitReview_puts_the_journey_in_review_after_documents() {
+    void representativeNamedWaitReviewPutsTheJourneyInReviewAfterDocuments() {
         String customerId = running.journeys().initBusiness("10001", List.of("WaitReview"), List.of("RepW")).dataText("customerId");
         assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("pending_step_up");
         ApiResponse updated = running.journeys().attachLicence(customerId, "RepW");
@@ -134,7 +134,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void primary_postal_code_00000_puts_the_business_in_review_at_identification() {
+    void primaryPostalCode00000PutsTheBusinessInReviewAtIdentification() {
         String customerId = running.journeys().initBusiness("00000", List.of("Smith"), List.of("RepP")).dataText("customerId");
         assertJson(running.journeys().identify(customerId), 200, """
                 {"code":"0","data":{"applicationId":"{{id:iapp_}}","aggregatorId":"demo","customerId":"%1$s",
@@ -152,7 +152,7 @@ class SandboxTriggersTest {
     }
 
     @Test
-    void repeated_identification_returns_the_same_application_unchanged() {
+    void repeatedIdentificationReturnsTheSameApplicationUnchanged() {
         String customerId = running.journeys().initIndividual("Again");
         ApiResponse first = running.journeys().identify(customerId);
         ApiResponse second = running.journeys().identify(customerId);

@@ -33,7 +33,7 @@ class TenantIsolationTest {
     }
 
     @Test
-    void customer_endpoints() {
+    void customerEndpoints() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"customerNotFound","context":{"customerId":"%s"},"message":"Customer not found."}"""
                 .formatted(customerId);
@@ -45,14 +45,14 @@ class TenantIsolationTest {
     }
 
     @Test
-    void application_status() {
+    void applicationStatus() {
         assertJson(other.get("/akepa/status/" + customerId), 400, """
                 {"requestId":"{{requestId}}","code":"identificationNotFound","context":{"customerId":"%s"},"message":"Identification not found"}"""
                 .formatted(customerId));
     }
 
     @Test
-    void documents_cannot_be_uploaded_or_attached_by_another_partner() {
+    void documentsCannotBeUploadedOrAttachedByAnotherPartner() {
         String expected = """
                 {"requestId":"{{requestId}}","code":"documentNotFound","context":{"documentId":"%1$s"},"message":"Document %1$s not found"}"""
                 .formatted(documentId);
@@ -67,7 +67,7 @@ class TenantIsolationTest {
     }
 
     @Test
-    void the_same_ssn_and_reference_are_free_for_another_partner() {
+    void theSameSsnAndReferenceAreFreeForAnotherPartner() {
         String ssn = Fixtures.issuableSsn();
         String reference = Fixtures.reference();
         assertJson(demo.post("/customer/init", Fixtures.individual(reference, "A", ssn)), 200, """

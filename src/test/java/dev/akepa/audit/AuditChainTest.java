@@ -61,7 +61,7 @@ class AuditChainTest {
     }
 
     @Test
-    void concurrent_appends_on_two_nodes_form_one_gapless_chain() throws Exception {
+    void concurrentAppendsOnTwoNodesFormOneGaplessChain() throws Exception {
         List<AuditTrail> trails = List.of(new AuditTrail(node1.jdbi()), new AuditTrail(node2.jdbi()));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -83,7 +83,7 @@ class AuditChainTest {
     }
 
     @Test
-    void an_append_rolled_back_with_its_transaction_leaves_no_trace_in_the_chain() {
+    void anAppendRolledBackWithItsTransactionLeavesNoTraceInTheChain() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         trail.append(entry("cstap_a", "kept"));
         try {
@@ -100,7 +100,7 @@ class AuditChainTest {
     }
 
     @Test
-    void a_changed_row_a_rehashed_row_a_deleted_row_and_a_cut_tail_are_each_found() {
+    void aChangedRowARehashedRowADeletedRowAndACutTailAreEachFound() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         for (int i = 1; i <= 6; i++) trail.append(entry("cstap_t", "row " + i));
         Jdbi db = node1.jdbi();
@@ -125,7 +125,7 @@ class AuditChainTest {
     }
 
     @Test
-    void customers_spread_over_the_stripes_and_a_break_in_one_stripe_is_found() {
+    void customersSpreadOverTheStripesAndABreakInOneStripeIsFound() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         java.util.Set<String> stripes = new java.util.TreeSet<>();
         for (int i = 0; i < 64; i++) {
@@ -146,7 +146,7 @@ class AuditChainTest {
     }
 
     @Test
-    void rows_cut_from_the_end_are_found_through_the_chain_head() {
+    void rowsCutFromTheEndAreFoundThroughTheChainHead() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         for (int i = 1; i <= 4; i++) trail.append(entry("cstap_t", "row " + i));
         long id3 = rowId("cstap_t", 3);

@@ -30,7 +30,7 @@ class HistoryTest {
     }
 
     @Test
-    void the_history_lists_every_change_with_actor_roles_and_no_reviewer_identity() throws Exception {
+    void theHistoryListsEveryChangeWithActorRolesAndNoReviewerIdentity() throws Exception {
         Journeys journeys = new Journeys(partner);
         String customerId = journeys.initIndividual("WaitReview");
         String applicationId = journeys.identify(customerId).dataText("applicationId");
@@ -64,7 +64,7 @@ class HistoryTest {
     }
 
     @Test
-    void background_verification_is_recorded_as_the_system() throws Exception {
+    void backgroundVerificationIsRecordedAsTheSystem() throws Exception {
         String customerId = new Journeys(partner).initIndividual("Smith");
         partner.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\",\"syncMode\":true}");
         ApiResponse history = partner.get("/akepa/history/" + customerId);
@@ -82,7 +82,7 @@ class HistoryTest {
     }
 
     @Test
-    void a_customer_without_application_has_an_empty_history() {
+    void aCustomerWithoutApplicationHasAnEmptyHistory() {
         String customerId = new Journeys(partner).initIndividual("Smith");
         assertJson(partner.get("/akepa/history/" + customerId), 200, """
                 {"code":"0","data":{"customerId":"%s","applicationId":null,"events":[]},"requestId":"{{requestId}}"}"""
@@ -90,7 +90,7 @@ class HistoryTest {
     }
 
     @Test
-    void another_partners_customer_and_an_unknown_one_are_not_found() throws Exception {
+    void anotherPartnersCustomerAndAnUnknownOneAreNotFound() throws Exception {
         String customerId = new Journeys(partner).initIndividual("Smith");
         new Journeys(partner).identify(customerId);
         String notFound = """

@@ -25,7 +25,7 @@ class PartnerRepositoryTest {
 
     /** What several nodes do when they start at once with the same AKEPA_PARTNERS and the partner is new. */
     @Test
-    void a_partner_created_by_several_callers_at_once_is_created_once_and_nobody_fails() throws Exception {
+    void aPartnerCreatedBySeveralCallersAtOnceIsCreatedOnceAndNobodyFails() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createIfConfigured();
              Database db = Database.open(new DatabaseConfig(
                      schema == null ? Database.embeddedUrl(dataDir) : schema.url(), null, null, NODES))) {

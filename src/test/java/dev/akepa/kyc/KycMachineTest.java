@@ -18,7 +18,7 @@ class KycMachineTest {
     static final EntityState RUNNING = entity(EntityStatus.RUNNING, null);
 
     @Test
-    void verification_moves_a_running_entity_to_the_verdicts_status() {
+    void verificationMovesARunningEntityToTheVerdictsStatus() {
         assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.APPROVE))))
                 .isEqualTo(entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED));
         assertThat(KycMachine.apply(RUNNING, new KycEvent.Verified(Verdict.of(Verdict.Decision.DENY))))
@@ -32,14 +32,14 @@ class KycMachineTest {
     }
 
     @Test
-    void documents_never_ask_for_more_documents() {
+    void documentsNeverAskForMoreDocuments() {
         EntityState pending = entity(EntityStatus.PENDING_STEP_UP, null);
         assertThat(KycMachine.apply(pending, new KycEvent.DocumentsChecked(Verdict.of(Verdict.Decision.STEP_UP))).status())
                 .isEqualTo(EntityStatus.WAITING_REVIEW);
     }
 
     @Test
-    void documents_answering_a_data_request_go_to_a_human_or_change_nothing() {
+    void documentsAnsweringADataRequestGoToAHumanOrChangeNothing() {
         EntityState data = entity(EntityStatus.DATA_REQUEST, null);
         assertThat(KycMachine.apply(data, new KycEvent.DataRequestDocumentsChecked(
                 new DataRequestVerdict.Review(List.of("compare with the documents: applicant is under 18")))))
@@ -49,7 +49,7 @@ class KycMachineTest {
     }
 
     @Test
-    void only_a_data_request_takes_documents_answering_one() {
+    void onlyADataRequestTakesDocumentsAnsweringOne() {
         var event = new KycEvent.DataRequestDocumentsChecked(new DataRequestVerdict.Review(List.of("r")));
         for (EntityStatus status : EntityStatus.values()) {
             EntityState entity = entity(status, status == EntityStatus.COMPLETED ? EntityOutcome.APPROVED : null);
@@ -62,7 +62,7 @@ class KycMachineTest {
     }
 
     @Test
-    void a_completed_entity_accepts_nothing() {
+    void aCompletedEntityAcceptsNothing() {
         EntityState done = entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED);
         assertThatThrownBy(() -> KycMachine.apply(done, new KycEvent.Decided(EntityOutcome.DENIED)))
                 .isInstanceOf(IllegalTransition.class)
@@ -72,7 +72,7 @@ class KycMachineTest {
     }
 
     @Test
-    void journey_follows_the_rulings_precedence() {
+    void journeyFollowsTheRulingsPrecedence() {
         var denied = entity(EntityStatus.COMPLETED, EntityOutcome.DENIED);
         var approved = entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED);
         var review = entity(EntityStatus.WAITING_REVIEW, null);
@@ -87,7 +87,7 @@ class KycMachineTest {
     }
 
     @Test
-    void step_up_needs_both_sides_of_one_document_or_a_passport_front() {
+    void stepUpNeedsBothSidesOfOneDocumentOrAPassportFront() {
         var licenceFront = new AttachedDocument("d1", "license", "front", "x");
         var licenceBack = new AttachedDocument("d2", "license", "back", "x");
         var cardBack = new AttachedDocument("d3", "identification_card", "back", "x");
@@ -101,7 +101,7 @@ class KycMachineTest {
     }
 
     @Test
-    void kyc_status_cross_reference() {
+    void kycStatusCrossReference() {
         assertThat(KycService.kycStatusOf(new Journey("pending_step_up", null))).isEqualTo("WAITING_DATA");
         assertThat(KycService.kycStatusOf(new Journey("data_request", null))).isEqualTo("WAITING_DATA");
         assertThat(KycService.kycStatusOf(new Journey("waiting_review", null))).isEqualTo("WAITING_REVIEW");

@@ -38,7 +38,7 @@ class ConcurrentStartTest {
     Path dataDirs;
 
     @Test
-    void three_nodes_starting_at_once_on_an_empty_schema_migrate_it_once_and_all_serve() throws Exception {
+    void threeNodesStartingAtOnceOnAnEmptySchemaMigrateItOnceAndAllServe() throws Exception {
         assumeTrue(PostgresSchema.configured(),
                 "several nodes need PostgreSQL: set AKEPA_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)");
         try (PostgresSchema schema = PostgresSchema.create()) {

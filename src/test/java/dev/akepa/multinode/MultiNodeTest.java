@@ -51,7 +51,7 @@ class MultiNodeTest {
     Path workDir;
 
     @Test
-    void two_nodes_on_one_database_and_bucket_finish_200_alternating_journeys_exactly_once() throws Exception {
+    void twoNodesOnOneDatabaseAndBucketFinish200AlternatingJourneysExactlyOnce() throws Exception {
         assumeTrue(PostgresSchema.configured(), "MultiNodeTest needs PostgreSQL: set AKEPA_TEST_PG_URL "
                 + "(e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres); .ci/run sets it");
         List<ServerProcess> nodes = new ArrayList<>();

@@ -82,7 +82,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void a_reviewer_denies_a_waiting_case_and_the_partner_sees_it() throws Exception {
+    void aReviewerDeniesAWaitingCaseAndThePartnerSeesIt() throws Exception {
         String customerId = waitingCaseWithRealImages();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 

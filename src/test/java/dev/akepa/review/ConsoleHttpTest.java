@@ -40,7 +40,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void login_sets_an_http_only_strict_session_cookie_whose_value_is_stored_only_as_a_hash() {
+    void loginSetsAnHttpOnlyStrictSessionCookieWhoseValueIsStoredOnlyAsAHash() {
         ReviewClient browser = new ReviewClient(running.server());
         HttpResponse<String> r = browser.login("alice", PASSWORD);
         assertThat(r.statusCode()).isEqualTo(303);
@@ -54,14 +54,14 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void the_session_cookie_is_secure_when_the_request_came_over_tls() {
+    void theSessionCookieIsSecureWhenTheRequestCameOverTls() {
         HttpResponse<String> r = new ReviewClient(running.server()).login("alice", PASSWORD, "X-Forwarded-Proto", "https");
         assertThat(ReviewClient.setCookies(r)).anySatisfy(c ->
                 assertThat(c).startsWith("akepa_console=").endsWith("; HttpOnly; SameSite=Strict; Secure"));
     }
 
     @Test
-    void the_login_form_refuses_a_post_without_its_csrf_token() {
+    void theLoginFormRefusesAPostWithoutItsCsrfToken() {
         ReviewClient browser = new ReviewClient(running.server());
         browser.get("/review/login");
         assertJson(ReviewClient.asApi(browser.postForm("/review/login", Map.of("login", "alice", "password", PASSWORD))),
@@ -72,14 +72,14 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void console_pages_without_a_session_send_browsers_to_the_login_page() {
+    void consolePagesWithoutASessionSendBrowsersToTheLoginPage() {
         HttpResponse<String> r = new ReviewClient(running.server()).get("/review/queue", "Accept", "text/html,application/xhtml+xml");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("location")).hasValue("/review/login");
     }
 
     @Test
-    void a_decision_form_without_or_with_a_wrong_csrf_token_is_refused_and_changes_nothing() {
+    void aDecisionFormWithoutOrWithAWrongCsrfTokenIsRefusedAndChangesNothing() {
         String customerId = ReviewCases.waitingIndividual(partner);
         ReviewClient browser = alice();
         String path = "/review/applications/" + customerId + "/decisions";
@@ -100,7 +100,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void a_decision_needs_a_reason() {
+    void aDecisionNeedsAReason() {
         String customerId = ReviewCases.waitingIndividual(partner);
         ReviewClient browser = alice();
         HttpResponse<String> r = browser.postForm("/review/applications/" + customerId + "/decisions",
@@ -111,7 +111,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void pii_is_masked_until_a_reveal_which_needs_the_csrf_token_and_is_audited() {
+    void piiIsMaskedUntilARevealWhichNeedsTheCsrfTokenAndIsAudited() {
         String customerId = ReviewCases.waitingIndividual(partner);
         String ssn = Sql.one(db, String.class, "select body from customer where id = :id", "id", customerId).replaceAll(".*\"value\":\"(\\d{9})\".*", "$1");
         ReviewClient browser = alice();
@@ -139,7 +139,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void documents_are_streamed_with_their_content_type_and_never_cached() throws Exception {
+    void documentsAreStreamedWithTheirContentTypeAndNeverCached() throws Exception {
         Journeys journeys = new Journeys(partner);
         String customerId = ReviewCases.waitingIndividual(partner);
         String documentId = Sql.one(db, String.class, "select id from document where entity_id = :c and doc_view = 'front'",
@@ -158,7 +158,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void logout_needs_the_csrf_token_and_ends_the_session_on_the_server() {
+    void logoutNeedsTheCsrfTokenAndEndsTheSessionOnTheServer() {
         ReviewClient browser = alice();
         String session = browser.cookies.get("akepa_console");
         assertJson(ReviewClient.asApi(browser.postForm("/review/logout", Map.of())), 403, CSRF_REFUSED);
@@ -171,7 +171,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void an_idle_session_and_a_session_past_its_absolute_expiry_are_refused() {
+    void anIdleSessionAndASessionPastItsAbsoluteExpiryAreRefused() {
         ReviewClient idle = alice();
         ReviewClient old = alice();
         assertThat(idle.get("/review/queue").statusCode()).isEqualTo(200);
@@ -186,7 +186,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void five_failed_logins_lock_that_login_for_fifteen_minutes_even_with_the_right_password() {
+    void fiveFailedLoginsLockThatLoginForFifteenMinutesEvenWithTheRightPassword() {
         running.server().createReviewer("bob", PASSWORD);
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> r = new ReviewClient(running.server()).login("bob", "wrong password " + i);
@@ -209,7 +209,7 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void the_queue_filters_by_partner_status_and_age_oldest_first_and_pages() {
+    void theQueueFiltersByPartnerStatusAndAgeOldestFirstAndPages() {
         ApiClient other = running.server().other();
         String older = ReviewCases.waitingBusiness(other);
         String newer = ReviewCases.waitingIndividual(other);

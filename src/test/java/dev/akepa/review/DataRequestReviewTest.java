@@ -62,7 +62,7 @@ class DataRequestReviewTest {
     }
 
     @Test
-    void a_minors_passport_goes_to_a_reviewer_whose_approval_completes_the_journey() throws Exception {
+    void aMinorsPassportGoesToAReviewerWhoseApprovalCompletesTheJourney() throws Exception {
         ApiClient api = production.api();
         Journeys journeys = production.journeys();
         try (CallbackReceiver callbacks = new CallbackReceiver()) {
@@ -122,7 +122,7 @@ class DataRequestReviewTest {
     }
 
     @Test
-    void a_minor_representatives_documents_go_to_the_console_whose_denial_denies_the_business() {
+    void aMinorRepresentativesDocumentsGoToTheConsoleWhoseDenialDeniesTheBusiness() {
         ApiClient api = production.api();
         Journeys journeys = production.journeys();
         String body = Fixtures.business("10001", List.of("Minor"), List.of("RepMinor")).replace("1980-01-01", MINOR_BIRTH_DATE);
@@ -159,7 +159,7 @@ class DataRequestReviewTest {
     }
 
     @Test
-    void in_the_sandbox_documents_are_stored_and_the_data_request_stays() throws Exception {
+    void inTheSandboxDocumentsAreStoredAndTheDataRequestStays() throws Exception {
         // The sandbox never asks for data: a data_request entity comes from a server that ran in production mode.
         try (TestServer server = TestServer.start(PRODUCTION)) {
             String customerId = minor(server.demo(), Fixtures.reference());

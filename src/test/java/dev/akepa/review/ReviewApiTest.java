@@ -41,13 +41,13 @@ class ReviewApiTest {
     }
 
     @Test
-    void reviewer_token_is_issued_like_a_partner_token() {
+    void reviewerTokenIsIssuedLikeAPartnerToken() {
         assertJson(reviewer.apiToken("alice", "correct horse battery"), 200, """
                 {"code":"0","data":{"token":"{{token}}","dtsExpireAt":"{{time}}"},"requestId":"{{requestId}}"}""");
     }
 
     @Test
-    void wrong_reviewer_password_and_partner_credentials_get_no_reviewer_token() {
+    void wrongReviewerPasswordAndPartnerCredentialsGetNoReviewerToken() {
         String unauthorized = """
                 {"code":"unauthorized","message":"Authentication error","requestId":"{{requestId}}"}""";
         assertJson(reviewer.apiToken("alice", "wrong password!"), 401, unauthorized);
@@ -55,7 +55,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void a_decision_answers_like_status_and_is_visible_through_status_at_once() {
+    void aDecisionAnswersLikeStatusAndIsVisibleThroughStatusAtOnce() {
         String customerId = ReviewCases.waitingIndividual(partner);
         ApiResponse decided = reviewer.postJson("/review/decisions",
                 decision(customerId, customerId, "approved", "documents match the applicant"), REVIEWER_HEADER, token);
@@ -70,7 +70,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void a_decision_reaches_the_partner_as_a_status_callback() throws Exception {
+    void aDecisionReachesThePartnerAsAStatusCallback() throws Exception {
         LinkedBlockingQueue<JsonNode> callbacks = new LinkedBlockingQueue<>();
         com.sun.net.httpserver.HttpServer receiver =
                 com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,7 +103,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void one_entity_of_a_business_is_decided_and_the_journey_recomputed() {
+    void oneEntityOfABusinessIsDecidedAndTheJourneyRecomputed() {
         String customerId = ReviewCases.waitingBusiness(partner);
         ApiResponse decided = reviewer.postJson("/review/decisions",
                 decision(customerId, customerId, "denied", "address does not exist"), REVIEWER_HEADER, token);
@@ -117,7 +117,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void only_a_waiting_review_entity_can_be_decided() {
+    void onlyAWaitingReviewEntityCanBeDecided() {
         String customerId = ReviewCases.waitingIndividual(partner);
         String body = decision(customerId, customerId, "denied", "first decision");
         assertThat(reviewer.postJson("/review/decisions", body, REVIEWER_HEADER, token).status()).isEqualTo(200);
@@ -127,7 +127,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void unknown_customer_and_entity_are_reported_like_the_partner_api() {
+    void unknownCustomerAndEntityAreReportedLikeThePartnerApi() {
         String customerId = ReviewCases.waitingIndividual(partner);
         assertJson(reviewer.postJson("/review/decisions", decision("cstap_nope", "x", "approved", "r"), REVIEWER_HEADER, token),
                 400, """
@@ -138,7 +138,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void a_decision_without_a_reason_is_refused_with_the_schema_error() {
+    void aDecisionWithoutAReasonIsRefusedWithTheSchemaError() {
         String customerId = ReviewCases.waitingIndividual(partner);
         assertJson(reviewer.postJson("/review/decisions", """
                 {"customerId":"%1$s","entityId":"%1$s","outcome":"denied"}""".formatted(customerId), REVIEWER_HEADER, token),
@@ -164,7 +164,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void a_partner_token_cannot_use_the_review_api_or_the_console() {
+    void aPartnerTokenCannotUseTheReviewApiOrTheConsole() {
         String customerId = ReviewCases.waitingIndividual(partner);
         String body = decision(customerId, customerId, "approved", "partner trying");
         String unauthorized = """
@@ -178,7 +178,7 @@ class ReviewApiTest {
     }
 
     @Test
-    void a_reviewer_token_or_session_cannot_call_partner_endpoints() {
+    void aReviewerTokenOrSessionCannotCallPartnerEndpoints() {
         String customerId = ReviewCases.waitingIndividual(partner);
         String unauthorized = """
                 {"code":"unauthorized","message":"Authentication error","requestId":"{{requestId}}"}""";

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  */
 public final class ListeningSockets {
     private static final String LISTEN = "0A";
+    private static final String ESTABLISHED = "01";
 
     private ListeningSockets() {}
 
@@ -29,9 +30,27 @@ public final class ListeningSockets {
     }
 
     public static List<InetSocketAddress> of(long pid) {
+        return rows(pid).stream().filter(f -> f[3].equals(LISTEN)).map(f -> address(f[1])).toList();
+    }
+
+    /**
+     * The process's TCP sockets that listen or are connected, as text ("LISTEN 127.0.0.1:8080",
+     * "ESTABLISHED 127.0.0.1:40000 -> 127.0.0.1:5432"), for comparing before and after.
+     */
+    public static List<String> open(long pid) {
+        List<String> open = new ArrayList<>();
+        for (String[] f : rows(pid)) {
+            if (f[3].equals(LISTEN)) open.add("LISTEN " + text(address(f[1])));
+            if (f[3].equals(ESTABLISHED)) open.add("ESTABLISHED " + text(address(f[1])) + " -> " + text(address(f[2])));
+        }
+        return open;
+    }
+
+    /** The process's rows of /proc/PID/net/tcp and tcp6: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode … */
+    private static List<String[]> rows(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         Set<String> inodes = socketInodes(proc.resolve("fd"));
-        List<InetSocketAddress> listening = new ArrayList<>();
+        List<String[]> own = new ArrayList<>();
         for (String table : List.of("tcp", "tcp6")) {
             Path file = proc.resolve("net").resolve(table);
             if (!Files.exists(file)) continue;
@@ -39,14 +58,17 @@ public final class ListeningSockets {
                 List<String> rows = Files.readAllLines(file);
                 for (String row : rows.subList(1, rows.size())) {
                     String[] f = row.trim().split("\\s+");
-                    // fields: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …
-                    if (f[3].equals(LISTEN) && inodes.contains(f[9])) listening.add(address(f[1]));
+                    if (inodes.contains(f[9])) own.add(f);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return listening;
+        return own;
+    }
+
+    private static String text(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     private static Set<String> socketInodes(Path fdDir) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ListeningSocketsTest {
 
     @Test
-    void a_socket_this_jvm_listens_on_is_found_with_its_address_and_port() throws Exception {
+    void aSocketThisJvmListensOnIsFoundWithItsAddressAndPort() throws Exception {
         assumeTrue(ListeningSockets.supported(), "needs Linux /proc");
         try (ServerSocket loopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ServerSocket wildcard = new ServerSocket(0)) {
@@ -26,7 +26,7 @@ class ListeningSocketsTest {
     }
 
     @Test
-    void proc_addresses_are_decoded_word_by_word_in_host_order() {
+    void procAddressesAreDecodedWordByWordInHostOrder() {
         assertThat(ListeningSockets.address("0100007F:1F90"))
                 .isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080));
         assertThat(ListeningSockets.address("0000000000000000FFFF00000100007F:0050").getAddress().getHostAddress())

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -47,6 +48,7 @@ public final class TestServer implements AutoCloseable {
         TestServer server = new TestServer(dataDir, schema, env);
         try {
             server.app = App.start(Config.fromEnvironment(env));
+            ServerHygiene.started(server);
         } catch (Exception | Error e) {
             try {
                 server.close();
@@ -56,6 +58,17 @@ public final class TestServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    private List<String> temporaryFiles() throws IOException {
+        Path uploads = Config.fromEnvironment(env).http().multipartTempDir();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.startsWith(uploads) || p.getFileName().toString().endsWith(".part")
+                            || p.getFileName().toString().endsWith(".tmp"))
+                    .map(p -> dataDir.relativize(p).toString())
+                    .toList();
+        }
     }
 
     /** Stops and starts the server on the same data dir and database, with optional changed settings. */
@@ -106,12 +119,19 @@ public final class TestServer implements AutoCloseable {
         return Map.copyOf(env);
     }
 
-    /** Stops the server, then drops its schema and deletes its data dir. */
+    /**
+     * Stops the server, then drops its schema and deletes its data dir, after telling {@link ServerHygiene} of any
+     * temporary file the server left in it (an upload being received, a file being stored, a key being written).
+     */
     @Override
     public void close() throws IOException {
         try {
-            if (app != null) app.close();
+            if (app != null) {
+                app.close();
+                ServerHygiene.leftBehind(temporaryFiles());
+            }
         } finally {
+            ServerHygiene.stopped(this);
             if (schema != null) schema.close();
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

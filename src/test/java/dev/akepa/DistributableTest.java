@@ -31,7 +31,7 @@ class DistributableTest {
     Path dir;
 
     @Test
-    void the_tarball_unpacks_and_serves_a_journey_without_java_or_maven_on_the_path() throws Exception {
+    void tarballUnpacksAndServesAJourneyWithoutJavaOrMavenOnThePath() throws Exception {
         if (!Files.isRegularFile(Path.of("target", "akepa.jar"))) {
             fail("DistributableTest needs the packaged jar: it runs in `./akepa test` (mvn verify), after package");
         }
@@ -81,7 +81,7 @@ class DistributableTest {
     }
 
     @Test
-    void the_systemd_unit_passes_systemd_analyze_verify() throws Exception {
+    void systemdUnitPassesSystemdAnalyzeVerify() throws Exception {
         if (run(List.of("bash", "-c", "command -v systemd-analyze"), Map.of(), dir, 30).exitCode() != 0) {
             System.out.println("systemd-analyze is not installed: the unit file was not verified");
             return;

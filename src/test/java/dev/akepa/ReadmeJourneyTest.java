@@ -26,7 +26,7 @@ class ReadmeJourneyTest {
     record Run(int exitCode, List<String> out, String err) {}
 
     @Test
-    void the_journey_block_runs_as_written_and_approves() throws Exception {
+    void journeyBlockRunsAsWrittenAndApproves() throws Exception {
         Run run = runBlock(Map.of());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).hasSize(5);

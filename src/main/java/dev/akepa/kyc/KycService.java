@@ -265,13 +265,37 @@ public final class KycService {
     /** POST /akepa/sandbox/review: the partner decides its own customer's waiting_review entity. */
     public ApplicationView sandboxReview(Partner partner, String customerId, String entityId, EntityOutcome outcome) {
         return decide(h -> customers.find(h, partner.id(), customerId), customerId, entityId, outcome,
-                "partner:" + partner.login(), "sandbox-review", "sandbox review");
+                "partner:" + partner.login(), "sandbox-review", (h, app, entity) -> "sandbox review");
     }
 
-    /** A reviewer's decision (console or review API), across partners. */
-    public ApplicationView review(String customerId, String entityId, EntityOutcome outcome, String reviewerLogin, String reason) {
+    /**
+     * A reviewer's decision (console or review API), across partners. Approving a person (an individual or a
+     * representative) needs the identity-document step that step-up asks of everyone else — documents attached to
+     * the entity that satisfy {@link StepUpRequirement} — or a waiver: the reviewer's words on why not, which the
+     * audit trail keeps with the reason. A person who reached review another way (a data request answered with a
+     * utility bill, a possible sanctions match at identification) is otherwise approved without ever showing one.
+     *
+     * @param identityDocumentsWaiver null or blank when the reviewer waives nothing
+     */
+    public ApplicationView review(String customerId, String entityId, EntityOutcome outcome, String reviewerLogin,
+                                  String reason, String identityDocumentsWaiver) {
+        boolean waived = identityDocumentsWaiver != null && !identityDocumentsWaiver.isBlank();
+        IdentityDocumentGate gate = (h, app, entity) -> {
+            if (outcome != EntityOutcome.APPROVED || entity.kind() == EntityKind.BUSINESS) return reason;
+            List<AttachedDocument> attached = documents.attachedTo(h, app.id()).stream()
+                    .filter(d -> entity.entityId().equals(d.entityId()))
+                    .map(d -> new AttachedDocument(d.id(), d.type(), d.view(), d.sha256())).toList();
+            if (StepUpRequirement.isSatisfied(attached)) return reason;
+            if (!waived) throw ApiErrors.identityDocumentsRequired(entity.entityId());
+            return reason + "; identity documents waived: " + identityDocumentsWaiver.strip();
+        };
         return decide(h -> customers.findAnyPartner(h, customerId), customerId, entityId, outcome,
-                "reviewer:" + reviewerLogin, "review", reason);
+                "reviewer:" + reviewerLogin, "review", gate);
+    }
+
+    /** What a decision must satisfy beyond the state machine; returns the reason to record. */
+    private interface IdentityDocumentGate {
+        String reasonFor(Handle h, Application app, EntityState entity);
     }
 
     private interface CustomerFinder {
@@ -279,7 +303,7 @@ public final class KycService {
     }
 
     private ApplicationView decide(CustomerFinder finder, String customerId, String entityId, EntityOutcome outcome,
-                                   String actor, String trigger, String reason) {
+                                   String actor, String trigger, IdentityDocumentGate gate) {
         return jdbi.inTransaction(h -> {
             Customer customer = finder.find(h).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             Application before = applications.findByCustomer(h, customer.partnerId(), customerId, true)
@@ -289,6 +313,7 @@ public final class KycService {
             if (!KycMachine.accepts(entity, KycEvent.Decided.class)) {
                 throw ApiErrors.entityStatus(entityId, entity.status().wire());
             }
+            String reason = gate.reasonFor(h, before, entity);
             EntityState decided = KycMachine.apply(entity, new KycEvent.Decided(outcome));
             List<EntityState> next = before.entities().stream().map(e -> e.entityId().equals(entityId) ? decided : e).toList();
             Application after = before.withEntities(next, clock.millis());

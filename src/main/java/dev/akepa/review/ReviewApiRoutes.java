@@ -49,6 +49,6 @@ final class ReviewApiRoutes implements RouteGroup {
     private void decide(Context ctx) {
         DecisionRequest decision = DecisionRequest.from(bodies.read(ctx, "review-decision"));
         Responses.ok(ctx, kyc.review(decision.customerId(), decision.entityId(), decision.outcome(),
-                ReviewerAuthentication.reviewer(ctx).login(), decision.reason()));
+                ReviewerAuthentication.reviewer(ctx).login(), decision.reason(), decision.identityDocumentsWaiver()));
     }
 }

@@ -122,6 +122,49 @@ class DataRequestReviewTest {
     }
 
     @Test
+    void approving_a_data_request_answered_without_an_identity_document_needs_a_recorded_waiver() {
+        ApiClient api = production.api();
+        Journeys journeys = production.journeys();
+        String customerId = minor(api, Fixtures.reference());
+        journeys.identify(customerId);
+        String bill = journeys.uploadedDocument("utility", "front");
+        assertThat(link(api, customerId, customerId, bill, "front").dataText("status")).isEqualTo("waiting_review");
+
+        ReviewClient reviewer = new ReviewClient(production.server());
+        String token = reviewer.token("alice", PASSWORD);
+        ApiResponse refused = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"approved","reason":"the bill shows an adult"}"""
+                .formatted(customerId), "x-akepa-reviewer-token", token);
+        assertJson(refused, 400, """
+                {"requestId":"{{requestId}}","code":"identityDocumentsRequired","message":"Entity %1$s has not shown an identity document (a passport front, or the front and back of one two-sided document): attach one, or record why it is waived",
+                 "context":{"entityId":"%1$s"}}""".formatted(customerId));
+        assertThat(journeys.status(customerId).dataText("status")).isEqualTo("waiting_review");
+
+        ApiResponse approved = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"approved","reason":"the bill shows an adult",
+                 "identityDocumentsWaiver":"passport seen in branch, copy on file 7781"}""".formatted(customerId),
+                "x-akepa-reviewer-token", token);
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.dataText("outcome")).isEqualTo("Approved");
+        var events = api.get("/akepa/history/" + customerId).data().get("events");
+        assertThat(events.get(events.size() - 1).get("reason").asString())
+                .isEqualTo("the bill shows an adult; identity documents waived: passport seen in branch, copy on file 7781");
+    }
+
+    @Test
+    void a_reviewer_may_deny_a_person_who_showed_no_identity_document() {
+        ApiClient api = production.api();
+        String customerId = minor(api, Fixtures.reference());
+        production.journeys().identify(customerId);
+        link(api, customerId, customerId, production.journeys().uploadedDocument("utility", "front"), "front");
+        ReviewClient reviewer = new ReviewClient(production.server());
+        ApiResponse denied = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"denied","reason":"a child"}""".formatted(customerId),
+                "x-akepa-reviewer-token", reviewer.token("alice", PASSWORD));
+        assertThat(denied.dataText("outcome")).as(denied.raw()).isEqualTo("Denied");
+    }
+
+    @Test
     void a_minor_representatives_documents_go_to_the_console_whose_denial_denies_the_business() {
         ApiClient api = production.api();
         Journeys journeys = production.journeys();

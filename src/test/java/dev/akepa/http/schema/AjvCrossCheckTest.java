@@ -128,7 +128,8 @@ class AjvCrossCheckTest {
                 + "[{\"entityId\":\"cstap_1\",\"documentId\":\"doc_1\",\"view\":\"front\"}]}")));
         validBodies.put("akepa-sandbox-review", List.of(Bodies.json("{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"approved\"}")));
         validBodies.put("review-decision", List.of(Bodies.json(
-                "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"denied\",\"reason\":\"Forged ID\"}")));
+                "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"denied\",\"reason\":\"Forged ID\","
+                + "\"identityDocumentsWaiver\":\"seen in person\"}")));
         validBodies.put("lab-composite", List.of(Bodies.json("{\"anyOf\":\"abc\",\"not\":1,\"allOf\":\"ab\","
                 + "\"ifThenElse\":{\"t\":\"x\",\"x\":1},\"ifInOneOf\":{\"y\":\"ab\"},\"typeThenEnum\":\"q\",\"bothPass\":-1,\"enumBeforeType\":\"ab\",\"enumBeforeTypeInOneOf\":\"ab\","
                 + "\"nestedOneOf\":[{\"a\":1}]}")));

@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
         this.verificationWorker = config.verificationWorkers()
                 ? new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()) : null;
 
-        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
+        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, kyc::customerChanged, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,

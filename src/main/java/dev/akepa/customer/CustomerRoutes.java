@@ -31,6 +31,19 @@ public final class CustomerRoutes implements RouteGroup {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/customer/init", this::init, Access.PARTNER);
         routes.get("/customer/status/{customerId}", this::status, Access.PARTNER);
+        routes.post("/customer/update", this::update, Access.PARTNER);
+    }
+
+    /**
+     * Checked in the rulings' order: the body's shape (customer-update), the customer, then the fields against the
+     * schema of the customer's type — which the body cannot say, so it is known only once the customer is.
+     */
+    private void update(Context ctx) {
+        Partner partner = PartnerAuthentication.of(ctx);
+        JsonNode body = bodies.read(ctx, "customer-update");
+        Customer stored = customers.find(partner, body.get("customerId").asString());
+        bodies.validate(stored.type() == Customer.CustomerType.BUSINESS ? "customer-update-business" : "customer-update-individual", body);
+        Responses.ok(ctx, statusData(customers.update(partner, body)));
     }
 
     private void init(Context ctx) {
@@ -56,7 +69,10 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void status(Context ctx) {
-        Customer customer = customers.find(PartnerAuthentication.of(ctx), ctx.pathParam("customerId"));
+        Responses.ok(ctx, statusData(customers.find(PartnerAuthentication.of(ctx), ctx.pathParam("customerId"))));
+    }
+
+    private ObjectNode statusData(Customer customer) {
         ObjectNode data = object()
                 .put("reference", customer.reference())
                 .put("customerId", customer.id())
@@ -64,6 +80,6 @@ public final class CustomerRoutes implements RouteGroup {
                 .put("kycStatus", customers.kycStatus(customer.id()));
         data.set("customer", customers.maskedData(customer));
         data.put("dtsCreatedAt", Times.format(Instant.ofEpochMilli(customer.createdAtMillis())));
-        Responses.ok(ctx, data);
+        return data;
     }
 }

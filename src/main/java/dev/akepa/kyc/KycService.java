@@ -79,7 +79,8 @@ public final class KycService {
             // Insert first, one transaction: the unique customer_id of an application finds a repeated
             // identification, so the common first call costs no extra read.
             ApplicationView view = jdbi.inTransaction(h -> {
-                Customer customer = customers.find(h, partner.id(), customerId)
+                // Locked: a concurrent /customer/update waits, then finds the application and verifies its change.
+                Customer customer = customers.findForUpdate(h, partner.id(), customerId)
                         .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
                 if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
                 return create(h, partner, customer, async, webhookUrl);
@@ -258,6 +259,60 @@ public final class KycService {
             return KycMachine.apply(entity, new KycEvent.DataRequestDocumentsChecked(verdict));
         }
         return entity;
+    }
+
+    // ---- /customer/update ---------------------------------------------------------------------------------------------
+
+    /**
+     * A customer's data changed (called by /customer/update inside its transaction, before the data is saved).
+     * Without an application there is nothing to verify yet. Otherwise, in the rulings' order: a completed journey
+     * refuses any change (statusApplication); an entity whose verification input changed — or that is removed —
+     * must still be running or in data_request (statusApplicationEntity), since any other status rests on a verdict
+     * about the old data; changed entities in data_request (and running ones) are verified again
+     * ({@code data_request --Verified-->}), added representatives are verified as new entities. The change is
+     * audited (field names) and, when a status changed, called back.
+     */
+    public void customerChanged(Handle h, Partner partner, Customer before, Customer after, List<String> changedFields) {
+        Optional<Application> found = applications.findByCustomer(h, partner.id(), after.id(), true);
+        if (found.isEmpty()) return;
+        Application app = found.get();
+        if (app.journey().completed()) throw ApiErrors.applicationStatus(app.id(), "completed");
+        Map<String, Subject> was = CustomerEntities.subjects(before);
+        Map<String, Subject> now = CustomerEntities.subjects(after);
+        for (EntityState entity : app.entities()) {
+            if (!now.containsKey(entity.entityId())) requireChangeable(entity);
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("customer data changed: " + String.join(", ", changedFields));
+        List<EntityState> next = new ArrayList<>();
+        for (Map.Entry<String, Subject> subject : now.entrySet()) {
+            EntityState entity = app.entity(subject.getKey());
+            if (entity == null) {
+                entity = new EntityState(subject.getKey(), false, EntityKind.REPRESENTATIVE, EntityStatus.RUNNING, null);
+                next.add(verified(entity, subject.getValue(), reasons));
+            } else if (!subject.getValue().equals(was.get(subject.getKey()))) {
+                requireChangeable(entity);
+                next.add(verified(entity, subject.getValue(), reasons));
+            } else {
+                next.add(entity);
+            }
+        }
+        Application changed = app.withEntities(next, clock.millis());
+        applications.update(h, app, changed);
+        notifyListeners(h, after, app, changed, partner.login(), "partner:" + partner.login(), "customer-update",
+                String.join("; ", reasons));
+    }
+
+    private static void requireChangeable(EntityState entity) {
+        if (entity.status() != EntityStatus.RUNNING && entity.status() != EntityStatus.DATA_REQUEST) {
+            throw ApiErrors.entityStatus(entity.entityId(), entity.status().wire());
+        }
+    }
+
+    private EntityState verified(EntityState entity, Subject subject, List<String> reasons) {
+        Verdict verdict = verification.verify(subject);
+        verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+        return KycMachine.apply(entity, new KycEvent.Verified(verdict));
     }
 
     // ---- decisions by people ----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.akepa.http.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.CallbackReceiver;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
@@ -243,47 +244,5 @@ class DataRequestReviewTest {
         var data = (ObjectNode) Json.MAPPER.readTree(statusData);
         data.put("reference", reference);
         return Json.MAPPER.writeValueAsString(data);
-    }
-
-    /** Webhook callbacks on 127.0.0.1, first delivery of each webhook-id in arrival order. */
-    private static final class CallbackReceiver implements AutoCloseable {
-        private final HttpServer server;
-        private final Map<String, JsonNode> firstById = new LinkedHashMap<>();
-
-        CallbackReceiver() throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/hook", exchange -> {
-                try (exchange) {
-                    JsonNode body = Json.MAPPER.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                    synchronized (firstById) {
-                        firstById.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), body);
-                        firstById.notifyAll();
-                    }
-                    exchange.sendResponseHeaders(204, -1);
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        List<JsonNode> await(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            synchronized (firstById) {
-                while (firstById.size() < count) {
-                    long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-                    assertThat(leftMillis).as("%d callbacks expected, got %s", count, firstById.values()).isPositive();
-                    firstById.wait(leftMillis);
-                }
-                return new ArrayList<>(firstById.values());
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

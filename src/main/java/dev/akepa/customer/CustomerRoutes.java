@@ -1,8 +1,8 @@
 package dev.akepa.customer;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 
-import static dev.akepa.http.Json.object;
+import static dev.akepa.json.Json.object;
 
 /** POST /customer/init, GET /customer/status/{customerId}. */
 public final class CustomerRoutes implements RouteGroup {
@@ -39,7 +39,7 @@ public final class CustomerRoutes implements RouteGroup {
      * schema of the customer's type — which the body cannot say, so it is known only once the customer is.
      */
     private void update(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         JsonNode body = bodies.read(ctx, "customer-update");
         Customer stored = customers.find(partner, body.get("customerId").asString());
         bodies.validate(stored.type() == Customer.CustomerType.BUSINESS ? "customer-update-business" : "customer-update-individual", body);
@@ -47,7 +47,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void init(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         Customer customer = customers.init(partner, bodies.read(ctx, "customer-init"));
         ObjectNode data = object()
                 .put("customerId", customer.id())
@@ -69,7 +69,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void status(Context ctx) {
-        Responses.ok(ctx, statusData(customers.find(PartnerAuthentication.of(ctx), ctx.pathParam("customerId"))));
+        Responses.ok(ctx, statusData(customers.find(Authentication.partner(ctx), ctx.pathParam("customerId"))));
     }
 
     private ObjectNode statusData(Customer customer) {

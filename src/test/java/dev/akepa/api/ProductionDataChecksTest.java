@@ -168,7 +168,7 @@ class ProductionDataChecksTest {
 
     @Test
     void sound_data_passes_every_check() {
-        String customerId = identified((ObjectNode) dev.akepa.http.Json.MAPPER.readTree(Fixtures.individual("Person")));
+        String customerId = identified((ObjectNode) dev.akepa.json.Json.MAPPER.readTree(Fixtures.individual("Person")));
         assertThat(running.journeys().status(customerId).dataText("status")).isEqualTo("pending_step_up");
     }
 }

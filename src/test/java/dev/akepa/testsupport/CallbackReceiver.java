@@ -1,7 +1,7 @@
 package dev.akepa.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package dev.akepa.review;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
@@ -16,12 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

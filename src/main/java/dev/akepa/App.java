@@ -80,7 +80,7 @@ public final class App implements AutoCloseable {
         this.verificationWorker = config.verification().enabled()
                 ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
-        CustomerService customers = new CustomerService(jdbi, customerRepository, clock);
+        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::customerChanged, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
@@ -93,7 +93,7 @@ public final class App implements AutoCloseable {
                 new OpenApiRoutes(),
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
-                new CustomerStatusRoutes(customers, kyc),
+                new CustomerStatusRoutes(customers, kyc, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),

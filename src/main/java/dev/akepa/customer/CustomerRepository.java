@@ -55,6 +55,24 @@ public final class CustomerRepository {
                 .bind("id", customerId).map(MAPPER).findOne();
     }
 
+    /**
+     * The customer, its row locked until the transaction ends: /customer/update and /akepa/identification read it
+     * this way, so an update and the verification of the same data never interleave.
+     */
+    public Optional<Customer> findForUpdate(Handle h, long partnerId, String customerId) {
+        return h.createQuery("select " + COLUMNS + " from customer where id = :id for update")
+                .bind("id", customerId).map(MAPPER).findOne().filter(customer -> customer.partnerId() == partnerId);
+    }
+
+    /** Saves a customer's changed data (and its tax id hash, which the data decides). */
+    public void update(Handle h, Customer customer, String taxIdHash) {
+        h.createUpdate("update customer set body = :body, tax_id_hash = :taxIdHash where id = :id")
+                .bind("body", Json.MAPPER.writeValueAsString(customer.data()))
+                .bind("taxIdHash", taxIdHash)
+                .bind("id", customer.id())
+                .execute();
+    }
+
     public Optional<String> findIdByReference(Handle h, long partnerId, String reference) {
         return h.createQuery("select id from customer where partner_id = :partner and reference = :reference")
                 .bind("partner", partnerId).bind("reference", reference).mapTo(String.class).findOne();

@@ -15,11 +15,13 @@ import java.time.Clock;
 public final class CustomerService {
     private final Jdbi jdbi;
     private final CustomerRepository customers;
+    private final CustomerDataChanges dataChanges;
     private final Clock clock;
 
-    public CustomerService(Jdbi jdbi, CustomerRepository customers, Clock clock) {
+    public CustomerService(Jdbi jdbi, CustomerRepository customers, CustomerDataChanges dataChanges, Clock clock) {
         this.jdbi = jdbi;
         this.customers = customers;
+        this.dataChanges = dataChanges;
         this.clock = clock;
     }
 
@@ -52,6 +54,40 @@ public final class CustomerService {
         }
         customers.findIdByReference(h, partner.id(), reference)
                 .ifPresent(id -> { throw ApiErrors.referenceExists(reference, id); });
+    }
+
+    /**
+     * POST /customer/update with a body both update schemas accepted. One transaction, the customer row locked:
+     * merge, duplicate check (the SSN or FEIN may have changed; the reference cannot), then the KYC feature
+     * verifies again or refuses, then the data is saved. Nothing changes when nothing differs.
+     */
+    public Customer update(Partner partner, JsonNode body) {
+        String customerId = body.get("customerId").asString();
+        try {
+            return jdbi.inTransaction(h -> {
+                Customer before = customers.findForUpdate(h, partner.id(), customerId)
+                        .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
+                CustomerUpdate.Result result = CustomerUpdate.apply(before, body.get("customer"));
+                if (result.changedFields().isEmpty()) return before;
+                Customer after = result.after();
+                String taxIdHash = taxIdHash(after.type(), after.data());
+                if (taxIdHash != null && !taxIdHash.equals(taxIdHash(before.type(), before.data()))) {
+                    customers.findIdByTaxIdHash(h, partner.id(), taxIdHash).filter(id -> !id.equals(customerId))
+                            .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); });
+                }
+                dataChanges.changed(h, partner, before, after, result.changedFields());
+                customers.update(h, after, taxIdHash);
+                return after;
+            });
+        } catch (RuntimeException e) {
+            if (!Transactions.isUniqueViolation(e)) throw e;
+            // Another customer took the same SSN or FEIN between the check and the save.
+            Customer current = find(partner, customerId);
+            String taxIdHash = taxIdHash(current.type(), CustomerUpdate.apply(current, body.get("customer")).after().data());
+            jdbi.useHandle(h -> customers.findIdByTaxIdHash(h, partner.id(), taxIdHash).filter(id -> !id.equals(customerId))
+                    .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); }));
+            throw e;
+        }
     }
 
     public Customer find(Partner partner, String customerId) {

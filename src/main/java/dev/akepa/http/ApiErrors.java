@@ -123,6 +123,13 @@ public final class ApiErrors {
                 "Application " + applicationId + " has status " + status);
     }
 
+    /** A reviewer approves a person who has not shown an identity document and records no waiver. */
+    public static ApiException identityDocumentsRequired(String entityId) {
+        return new ApiException(400, ErrorCode.IDENTITY_DOCUMENTS_REQUIRED, null, context("entityId", entityId),
+                "Entity " + entityId + " has not shown an identity document (a passport front, or the front and back of"
+                        + " one two-sided document): attach one, or record why it is waived");
+    }
+
     private static ObjectNode context(String key, String value) {
         return Json.object().put(key, value);
     }

@@ -29,6 +29,8 @@ public enum ErrorCode {
     STATUS_APPLICATION("statusApplication"),
     /** The page's catch-all code; which case is told by the subCode (4091…). */
     EXT_AKEPA("extAkepa"),
+    /** A reviewer approves a person without the identity-document step and without a waiver. */
+    IDENTITY_DOCUMENTS_REQUIRED("identityDocumentsRequired"),
     // document
     DOCUMENT_NOT_FOUND("documentNotFound"),
     DOCUMENT_IN_USE("documentInUse"),

@@ -43,8 +43,13 @@ public final class JsonBodies {
             throw ApiErrors.invalidJson("the body could not be read");
         }
         if (body == null || body.isMissingNode()) throw ApiErrors.invalidJson("the body is empty");
+        validate(schemaName, body);
+        return body;
+    }
+
+    /** A second schema for a body already read, when which one applies depends on what the first led to. */
+    public void validate(String schemaName, JsonNode body) {
         ArrayNode errors = validator.validate(schemaName, body);
         if (!errors.isEmpty()) throw ApiErrors.validation(errors);
-        return body;
     }
 }

@@ -22,6 +22,10 @@ public final class ApplicationRepository {
                 .bind("webhook", app.webhookUrl()).bind("version", app.version())
                 .bind("created", app.createdAtMillis()).bind("updated", app.updatedAtMillis())
                 .execute();
+        insertEntities(h, app);
+    }
+
+    private static void insertEntities(Handle h, Application app) {
         var batch = h.prepareBatch("""
                 insert into entity_application (application_id, entity_id, position, is_customer, kind, status, outcome, updated_at)
                 values (:app, :entity, :position, :isCustomer, :kind, :status, :outcome, :updated)""");
@@ -47,6 +51,10 @@ public final class ApplicationRepository {
                 .bind("updated", after.updatedAtMillis()).bind("id", after.id()).bind("expected", before.version())
                 .execute();
         if (rows != 1) throw new IllegalStateException("application " + after.id() + " changed concurrently");
+        if (!sameMembers(before, after)) {
+            replaceEntities(h, after);
+            return;
+        }
         for (EntityState e : after.entities()) {
             EntityState old = before.entity(e.entityId());
             if (old != null && old.status() == e.status() && old.outcome() == e.outcome()) continue;
@@ -57,6 +65,17 @@ public final class ApplicationRepository {
                     .bind("updated", after.updatedAtMillis()).bind("app", after.id()).bind("entity", e.entityId())
                     .execute();
         }
+    }
+
+    private static boolean sameMembers(Application before, Application after) {
+        return before.entities().stream().map(EntityState::entityId).toList()
+                .equals(after.entities().stream().map(EntityState::entityId).toList());
+    }
+
+    /** Representatives were added or removed (/customer/update): the rows are written anew, positions included. */
+    private static void replaceEntities(Handle h, Application app) {
+        h.createUpdate("delete from entity_application where application_id = :app").bind("app", app.id()).execute();
+        insertEntities(h, app);
     }
 
     public void updateWebhookUrl(Handle h, String applicationId, String url) {

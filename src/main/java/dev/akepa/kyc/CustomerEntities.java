@@ -5,6 +5,7 @@ import dev.akepa.verification.Subject;
 import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,14 +29,37 @@ final class CustomerEntities {
             subjects.put(customer.id(), person(customer.id(), true, data, "addresses"));
             return subjects;
         }
+        List<Subject.Representative> structure = new ArrayList<>();
+        Map<String, List<String>> representativesBySsn = new LinkedHashMap<>();
         for (JsonNode rep : data.path("businessRepresentatives")) {
             String id = rep.path("id").asString();
             subjects.put(id, person(id, false, rep, "addresses"));
+            structure.add(new Subject.Representative(id, percentage(rep.path("ownershipPercentage")),
+                    rep.path("isController").asBoolean(false)));
+            for (JsonNode d : rep.path("identificationDocuments")) {
+                if ("SSN".equals(d.path("type").asString())) {
+                    representativesBySsn.computeIfAbsent(d.path("value").asString(), ssn -> new ArrayList<>()).add(id);
+                }
+            }
         }
+        List<List<String>> sameSsn = representativesBySsn.values().stream().filter(ids -> ids.size() > 1).map(List::copyOf).toList();
         subjects.put(customer.id(), new Subject.Business(customer.id(), Json.textOrNull(data, "businessName"),
                 Json.textOrNull(data, "doingBusinessAs"), Json.textOrNull(data, "businessType"), Json.textOrNull(data, "incorporationDate"),
-                addresses(data.path("businessAddresses")), documents(data)));
+                addresses(data.path("businessAddresses")), documents(data), contact(data, "businessPhones"),
+                List.copyOf(structure), sameSsn));
         return subjects;
+    }
+
+    private static BigDecimal percentage(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().stripTrailingZeros() : BigDecimal.ZERO;
+    }
+
+    private static Subject.Contact contact(JsonNode node, String phonesField) {
+        List<Subject.Phone> phones = new ArrayList<>();
+        for (JsonNode p : node.path(phonesField)) {
+            phones.add(new Subject.Phone(Json.textOrNull(p, "type"), Json.textOrNull(p, "countryDialingCode"), Json.textOrNull(p, "phoneNumber")));
+        }
+        return new Subject.Contact(Json.textOrNull(node, "email"), List.copyOf(phones));
     }
 
     /** True when two entities of the business would share an id (the page's extAkepa 4091 case). */
@@ -64,7 +88,7 @@ final class CustomerEntities {
     private static Subject.Person person(String entityId, boolean isCustomer, JsonNode node, String addressField) {
         return new Subject.Person(entityId, isCustomer, Json.textOrNull(node, "firstName"), Json.textOrNull(node, "lastName"),
                 Json.textOrNull(node, "dateOfBirth"), Json.textOrNull(node, "citizenshipCountryCodeA3"),
-                addresses(node.path(addressField)), documents(node));
+                addresses(node.path(addressField)), documents(node), contact(node, "phones"));
     }
 
     private static List<Subject.Address> addresses(JsonNode array) {

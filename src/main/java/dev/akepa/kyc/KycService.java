@@ -75,7 +75,8 @@ public final class KycService {
             // Insert first, one transaction: the unique customer_id of an application finds a repeated
             // identification, so the common first call costs no extra read.
             ApplicationView view = jdbi.inTransaction(h -> {
-                Customer customer = customers.find(h, partner.id(), customerId)
+                // Locked: a concurrent /customer/update waits, then finds the application and verifies its change.
+                Customer customer = customers.findForUpdate(h, partner.id(), customerId)
                         .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
                 if (CustomerEntities.hasDuplicateIds(customer)) throw ApiErrors.duplicateEntityIds();
                 return create(h, partner, customer, async, webhookUrl);
@@ -265,18 +266,96 @@ public final class KycService {
         return entity;
     }
 
+    // ---- /customer/update ---------------------------------------------------------------------------------------------
+
+    /**
+     * A customer's data changed (called by /customer/update inside its transaction, before the data is saved).
+     * Without an application there is nothing to verify yet. Otherwise, in the rulings' order: a completed journey
+     * refuses any change (statusApplication); an entity whose verification input changed — or that is removed —
+     * must still be running or in data_request (statusApplicationEntity), since any other status rests on a verdict
+     * about the old data; changed entities in data_request (and running ones) are verified again
+     * ({@code data_request --Verified-->}), added representatives are verified as new entities. The change is
+     * audited (field names) and, when a status changed, called back.
+     */
+    public void customerChanged(Handle h, Partner partner, Customer before, Customer after, List<String> changedFields) {
+        Optional<Application> found = applications.findByCustomer(h, partner.id(), after.id(), true);
+        if (found.isEmpty()) return;
+        Application app = found.get();
+        if (app.journey().completed()) throw ApiErrors.applicationStatus(app.id(), "completed");
+        Map<String, Subject> was = CustomerEntities.subjects(before);
+        Map<String, Subject> now = CustomerEntities.subjects(after);
+        for (EntityState entity : app.entities()) {
+            if (!now.containsKey(entity.entityId())) requireChangeable(entity);
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("customer data changed: " + String.join(", ", changedFields));
+        List<EntityState> next = new ArrayList<>();
+        for (Map.Entry<String, Subject> subject : now.entrySet()) {
+            EntityState entity = app.entity(subject.getKey());
+            if (entity == null) {
+                entity = new EntityState(subject.getKey(), false, EntityKind.REPRESENTATIVE, EntityStatus.RUNNING, null);
+                next.add(verified(entity, subject.getValue(), reasons));
+            } else if (!subject.getValue().equals(was.get(subject.getKey()))) {
+                requireChangeable(entity);
+                next.add(verified(entity, subject.getValue(), reasons));
+            } else {
+                next.add(entity);
+            }
+        }
+        Application changed = app.withEntities(next, clock.millis());
+        applications.update(h, app, changed);
+        notifyListeners(h, after, app, changed, partner.login(), "partner:" + partner.login(), "customer-update",
+                String.join("; ", reasons));
+    }
+
+    private static void requireChangeable(EntityState entity) {
+        if (entity.status() != EntityStatus.RUNNING && entity.status() != EntityStatus.DATA_REQUEST) {
+            throw ApiErrors.entityStatus(entity.entityId(), entity.status().wire());
+        }
+    }
+
+    private EntityState verified(EntityState entity, Subject subject, List<String> reasons) {
+        Verdict verdict = verification.verify(subject);
+        verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
+        return KycMachine.apply(entity, new KycEvent.Verified(verdict));
+    }
+
     // ---- decisions by people ----------------------------------------------------------------------------------------
 
     /** POST /akepa/sandbox/review: the partner decides its own customer's waiting_review entity. */
     public ApplicationView sandboxReview(Partner partner, String customerId, String entityId, EntityOutcome outcome) {
         return decide(h -> customers.find(h, partner.id(), customerId), customerId, entityId, outcome,
-                "partner:" + partner.login(), "sandbox-review", "sandbox review");
+                "partner:" + partner.login(), "sandbox-review", (h, app, entity) -> "sandbox review");
     }
 
-    /** A reviewer's decision (console or review API), across partners. */
-    public ApplicationView review(String customerId, String entityId, EntityOutcome outcome, String reviewerLogin, String reason) {
+    /**
+     * A reviewer's decision (console or review API), across partners. Approving a person (an individual or a
+     * representative) needs the identity-document step that step-up asks of everyone else — documents attached to
+     * the entity that satisfy {@link StepUpRequirement} — or a waiver: the reviewer's words on why not, which the
+     * audit trail keeps with the reason. A person who reached review another way (a data request answered with a
+     * utility bill, a possible sanctions match at identification) is otherwise approved without ever showing one.
+     *
+     * @param identityDocumentsWaiver null or blank when the reviewer waives nothing
+     */
+    public ApplicationView review(String customerId, String entityId, EntityOutcome outcome, String reviewerLogin,
+                                  String reason, String identityDocumentsWaiver) {
+        boolean waived = identityDocumentsWaiver != null && !identityDocumentsWaiver.isBlank();
+        IdentityDocumentGate gate = (h, app, entity) -> {
+            if (outcome != EntityOutcome.APPROVED || entity.kind() == EntityKind.BUSINESS) return reason;
+            List<AttachedDocument> attached = documents.attachedTo(h, app.id()).stream()
+                    .filter(d -> entity.entityId().equals(d.entityId()))
+                    .map(d -> new AttachedDocument(d.id(), d.type(), d.view(), d.sha256())).toList();
+            if (StepUpRequirement.isSatisfied(attached)) return reason;
+            if (!waived) throw ApiErrors.identityDocumentsRequired(entity.entityId());
+            return reason + "; identity documents waived: " + identityDocumentsWaiver.strip();
+        };
         return decide(h -> customers.findAnyPartner(h, customerId), customerId, entityId, outcome,
-                "reviewer:" + reviewerLogin, "review", reason);
+                "reviewer:" + reviewerLogin, "review", gate);
+    }
+
+    /** What a decision must satisfy beyond the state machine; returns the reason to record. */
+    private interface IdentityDocumentGate {
+        String reasonFor(Handle h, Application app, EntityState entity);
     }
 
     private interface CustomerFinder {
@@ -284,7 +363,7 @@ public final class KycService {
     }
 
     private ApplicationView decide(CustomerFinder finder, String customerId, String entityId, EntityOutcome outcome,
-                                   String actor, String trigger, String reason) {
+                                   String actor, String trigger, IdentityDocumentGate gate) {
         return jdbi.inTransaction(h -> {
             Customer customer = finder.find(h).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             Application before = applications.findByCustomer(h, customer.partnerId(), customerId, true)
@@ -294,6 +373,7 @@ public final class KycService {
             if (!KycMachine.accepts(entity, KycEvent.Decided.class)) {
                 throw ApiErrors.entityStatus(entityId, entity.status().wire());
             }
+            String reason = gate.reasonFor(h, before, entity);
             EntityState decided = KycMachine.apply(entity, new KycEvent.Decided(outcome));
             List<EntityState> next = before.entities().stream().map(e -> e.entityId().equals(entityId) ? decided : e).toList();
             Application after = before.withEntities(next, clock.millis());

@@ -51,6 +51,12 @@ final class ApiOperations {
                         .summary("Get a customer", "Identification document values are masked to their last 4 characters.")
                         .ok("CustomerStatus")
                         .errors(ApiErrors.customerNotFound(INDIVIDUAL)),
+                post("/customer/update").tag("Customers").access(Access.PARTNER)
+                        .summary("Change a customer's data", "Any of /customer/init's customer fields for the customer's type; representatives matched by id. Answers like /customer/status (masked); entities in data_request are verified again.")
+                        .json("customer-update").ok("CustomerStatus")
+                        .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.customerExists("demo", INDIVIDUAL),
+                                ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed"),
+                                ApiErrors.applicationStatus(INDIVIDUAL, "completed")),
 
                 post("/akepa/identification").tag("KYC/KYB").access(Access.PARTNER)
                         .summary("Start the KYC/KYB process", "syncMode true: asynchronous, the answer shows running. A repeated call returns the current application.")
@@ -114,7 +120,8 @@ final class ApiOperations {
                         .summary("Decide an entity in waiting_review", "Answers like /akepa/status; the reason goes to the audit trail.")
                         .json("review-decision").ok("Application")
                         .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.identificationNotFound(INDIVIDUAL),
-                                ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed")),
+                                ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed"),
+                                ApiErrors.identityDocumentsRequired(INDIVIDUAL)),
 
                 get("/health/live").tag("Operations").summary("The process answers", null).ok("Health"),
                 get("/health/ready").tag("Operations").summary("Database and document store reachable", null).ok("Health")

@@ -149,17 +149,19 @@ final class ConsoleRoutes implements RouteGroup {
         String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
         String outcome = Objects.requireNonNullElse(ctx.formParam("outcome"), "");
         String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "").strip();
+        String waiver = Objects.requireNonNullElse(ctx.formParam("identityDocumentsWaiver"), "").strip();
         String problem = null;
         if (!outcome.equals("approved") && !outcome.equals("denied")) problem = "Choose approve or deny.";
         else if (reason.isEmpty()) problem = "A decision needs a reason.";
         else if (reason.length() > DecisionRequest.MAX_REASON) problem = "The reason is longer than " + DecisionRequest.MAX_REASON + " characters.";
+        else if (waiver.length() > DecisionRequest.MAX_REASON) problem = "The waiver is longer than " + DecisionRequest.MAX_REASON + " characters.";
         if (problem != null) {
             renderCase(ctx, 400, false, null, problem);
             return;
         }
         try {
             kyc.review(ctx.pathParam("customerId"), entityId, EntityOutcome.fromWire(outcome),
-                    Authentication.reviewer(ctx).login(), reason);
+                    Authentication.reviewer(ctx).login(), reason, waiver);
         } catch (ApiException e) {
             // Someone else decided first, or the entity is gone: show the current state with the reason.
             renderCase(ctx, e.status(), false, null, e.apiMessage());

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A decision of the review API, read from a body that schemas/review-decision.json has already accepted. */
-record DecisionRequest(String customerId, String entityId, EntityOutcome outcome, String reason) {
+record DecisionRequest(String customerId, String entityId, EntityOutcome outcome, String reason,
+                       String identityDocumentsWaiver) {
     static final int MAX_REASON = 2000;
 
     /**
@@ -24,6 +25,6 @@ record DecisionRequest(String customerId, String entityId, EntityOutcome outcome
             throw ApiErrors.validation(Json.MAPPER.createArrayNode().add(error));
         }
         return new DecisionRequest(body.get("customerId").asString(), body.get("entityId").asString(),
-                EntityOutcome.fromWire(body.get("outcome").asString()), reason);
+                EntityOutcome.fromWire(body.get("outcome").asString()), reason, Json.textOrNull(body, "identityDocumentsWaiver"));
     }
 }

@@ -28,6 +28,6 @@ final class ReviewApiRoutes implements RouteGroup {
     private void decide(Context ctx) {
         DecisionRequest decision = DecisionRequest.from(bodies.read(ctx, "review-decision"));
         Responses.ok(ctx, kyc.review(decision.customerId(), decision.entityId(), decision.outcome(),
-                Authentication.reviewer(ctx).login(), decision.reason()));
+                Authentication.reviewer(ctx).login(), decision.reason(), decision.identityDocumentsWaiver()));
     }
 }

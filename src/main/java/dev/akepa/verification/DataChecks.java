@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a subject's own data for values that cannot be right: impossible dates, minors, never-issued tax
- * numbers, unknown country codes, malformed US postal codes. Pure: the only input besides the subject is the clock.
+ * numbers, unknown country codes, malformed US postal codes, US states that do not exist or do not match the ZIP
+ * code, invalid phone numbers and email addresses, and (for a business) its ownership structure. Pure: the only
+ * inputs besides the subject are the clock and the shipped ZIP prefix table.
  */
 final class DataChecks {
     static final int MINIMUM_AGE = 18;
@@ -35,6 +37,7 @@ final class DataChecks {
                 return Set.copyOf(codes);
             }));
 
+    private static final UsPostalGeography US_POSTAL = UsPostalGeography.load();
     private final Clock clock;
 
     DataChecks(Clock clock) {
@@ -70,6 +73,7 @@ final class DataChecks {
         birthDate(person.dateOfBirth(), problems);
         country("citizenship country code", person.citizenshipCountryCodeA3(), problems);
         addresses(person.addresses(), problems);
+        ContactChecks.check(person.contact(), "email", "phone", problems);
         for (Subject.IdentityDocument document : nullToEmpty(person.identificationDocuments())) {
             String type = document.type() == null ? "" : document.type();
             switch (type) {
@@ -98,6 +102,8 @@ final class DataChecks {
             }
         }
         addresses(business.addresses(), problems);
+        ContactChecks.check(business.contact(), "business email", "business phone", problems);
+        OwnershipStructure.check(business, problems);
         for (Subject.IdentityDocument document : nullToEmpty(business.identificationDocuments())) {
             if ("FEIN".equals(document.type())) {
                 TaxIdentifiers.einProblem(document.value()).map(DataProblem::correctable).ifPresent(problems::add);
@@ -132,10 +138,22 @@ final class DataChecks {
             Subject.Address address = all.get(i);
             String label = "address " + (i + 1) + (address.type() == null ? "" : " (" + address.type() + ")");
             country(label + " country code", address.countryCodeA3(), problems);
-            if ("USA".equals(address.countryCodeA3())
-                    && (address.postalCode() == null || !US_POSTAL_CODE.matcher(address.postalCode()).matches())) {
-                problems.add(DataProblem.correctable(label + " postal code is not a US ZIP code (12345 or 12345-6789)"));
-            }
+            if ("USA".equals(address.countryCodeA3())) usAddress(label, address, problems);
+        }
+    }
+
+    /** Values are never repeated: a reason names the address by its position and type only. */
+    private static void usAddress(String label, Subject.Address address, List<DataProblem> problems) {
+        boolean zip = address.postalCode() != null && US_POSTAL_CODE.matcher(address.postalCode()).matches();
+        if (!zip) problems.add(DataProblem.correctable(label + " postal code is not a US ZIP code (12345 or 12345-6789)"));
+        boolean state = UsPostalGeography.isStateCode(address.stateCode());
+        if (!state) problems.add(DataProblem.correctable(label + " state code is not a USPS state or territory code"));
+        if (!zip) return;
+        var zipStates = US_POSTAL.statesOf(address.postalCode());
+        if (zipStates.isEmpty()) {
+            problems.add(DataProblem.correctable(label + " ZIP code's first three digits are not assigned to any state"));
+        } else if (state && !zipStates.contains(address.stateCode())) {
+            problems.add(DataProblem.correctable(label + " ZIP code belongs to another state than the state code"));
         }
     }
 

@@ -58,7 +58,8 @@ public final class ProductionVerification implements VerificationProvider {
         if (!problems.isEmpty()) return new Verdict(Decision.DATA_REQUEST, reasons);
         return switch (subject) {
             case Subject.Person p -> Verdict.of(Decision.STEP_UP, "data checks passed; no sanctions match; identity documents required");
-            case Subject.Business b -> Verdict.of(Decision.APPROVE, "data checks passed; no sanctions match");
+            case Subject.Business b -> Verdict.of(Decision.APPROVE, "data checks passed; no sanctions match; "
+                    + beneficialOwners(b));
         };
     }
 
@@ -114,6 +115,13 @@ public final class ProductionVerification implements VerificationProvider {
                 yield names.isEmpty() ? Optional.empty() : Optional.of(ScreeningQuery.business(names, countries(b)));
             }
         };
+    }
+
+    /** Representatives are entities of their own, so each beneficial owner is verified as a person. */
+    private static String beneficialOwners(Subject.Business business) {
+        String owners = OwnershipStructure.beneficialOwners(business.representatives());
+        return owners.isEmpty() ? "no beneficial owner of 25 % or more"
+                : "beneficial owners (25 % or more), verified as persons: " + owners;
     }
 
     private static boolean isBlank(String value) {

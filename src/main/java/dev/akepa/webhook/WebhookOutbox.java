@@ -33,6 +33,8 @@ final class WebhookOutbox implements ApplicationChangeListener {
     public void onChange(Handle transaction, ApplicationChange change) {
         String url = change.webhookUrl();
         if (url == null || url.isBlank()) return;
+        // A change of customer data that left every status as it was is audited, but there is no news to call back.
+        if (change.after().equals(change.before())) return;
         var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), change.partnerId(), change.after().applicationId(),
                 change.after().customerId(), url, CallbackBody.of(change), change.atMillis(), clock.millis());
         Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, work.leaseForNewHead());

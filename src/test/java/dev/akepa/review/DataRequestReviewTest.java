@@ -1,9 +1,9 @@
 package dev.akepa.review;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.CallbackReceiver;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
@@ -15,12 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,6 +117,49 @@ class DataRequestReviewTest {
     }
 
     @Test
+    void approving_a_data_request_answered_without_an_identity_document_needs_a_recorded_waiver() {
+        ApiClient api = production.api();
+        Journeys journeys = production.journeys();
+        String customerId = minor(api, Fixtures.reference());
+        journeys.identify(customerId);
+        String bill = journeys.uploadedDocument("utility", "front");
+        assertThat(link(api, customerId, customerId, bill, "front").dataText("status")).isEqualTo("waiting_review");
+
+        ReviewClient reviewer = new ReviewClient(production.server());
+        String token = reviewer.token("alice", PASSWORD);
+        ApiResponse refused = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"approved","reason":"the bill shows an adult"}"""
+                .formatted(customerId), "x-akepa-reviewer-token", token);
+        assertJson(refused, 400, """
+                {"requestId":"{{requestId}}","code":"identityDocumentsRequired","message":"Entity %1$s has not shown an identity document (a passport front, or the front and back of one two-sided document): attach one, or record why it is waived",
+                 "context":{"entityId":"%1$s"}}""".formatted(customerId));
+        assertThat(journeys.status(customerId).dataText("status")).isEqualTo("waiting_review");
+
+        ApiResponse approved = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"approved","reason":"the bill shows an adult",
+                 "identityDocumentsWaiver":"passport seen in branch, copy on file 7781"}""".formatted(customerId),
+                "x-akepa-reviewer-token", token);
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.dataText("outcome")).isEqualTo("Approved");
+        var events = api.get("/akepa/history/" + customerId).data().get("events");
+        assertThat(events.get(events.size() - 1).get("reason").asString())
+                .isEqualTo("the bill shows an adult; identity documents waived: passport seen in branch, copy on file 7781");
+    }
+
+    @Test
+    void a_reviewer_may_deny_a_person_who_showed_no_identity_document() {
+        ApiClient api = production.api();
+        String customerId = minor(api, Fixtures.reference());
+        production.journeys().identify(customerId);
+        link(api, customerId, customerId, production.journeys().uploadedDocument("utility", "front"), "front");
+        ReviewClient reviewer = new ReviewClient(production.server());
+        ApiResponse denied = reviewer.postJson("/review/decisions", """
+                {"customerId":"%1$s","entityId":"%1$s","outcome":"denied","reason":"a child"}""".formatted(customerId),
+                "x-akepa-reviewer-token", reviewer.token("alice", PASSWORD));
+        assertThat(denied.dataText("outcome")).as(denied.raw()).isEqualTo("Denied");
+    }
+
+    @Test
     void aMinorRepresentativesDocumentsGoToTheConsoleWhoseDenialDeniesTheBusiness() {
         ApiClient api = production.api();
         Journeys journeys = production.journeys();
@@ -200,47 +238,5 @@ class DataRequestReviewTest {
         var data = (ObjectNode) Json.MAPPER.readTree(statusData);
         data.put("reference", reference);
         return Json.MAPPER.writeValueAsString(data);
-    }
-
-    /** Webhook callbacks on 127.0.0.1, first delivery of each webhook-id in arrival order. */
-    private static final class CallbackReceiver implements AutoCloseable {
-        private final HttpServer server;
-        private final Map<String, JsonNode> firstById = new LinkedHashMap<>();
-
-        CallbackReceiver() throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/hook", exchange -> {
-                try (exchange) {
-                    JsonNode body = Json.MAPPER.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                    synchronized (firstById) {
-                        firstById.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), body);
-                        firstById.notifyAll();
-                    }
-                    exchange.sendResponseHeaders(204, -1);
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        List<JsonNode> await(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            synchronized (firstById) {
-                while (firstById.size() < count) {
-                    long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-                    assertThat(leftMillis).as("%d callbacks expected, got %s", count, firstById.values()).isPositive();
-                    firstById.wait(leftMillis);
-                }
-                return new ArrayList<>(firstById.values());
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -41,7 +41,7 @@ public final class Fixtures {
         return """
                 {"customerReference":"%s","customerType":"individual","customer":{
                   "firstName":"Jane","lastName":"%s","gender":"F","email":"jane@example.com",
-                  "phones":[{"type":"MOBILE","countryDialingCode":"1","phoneNumber":"5551234567"}],
+                  "phones":[{"type":"MOBILE","countryDialingCode":"1","phoneNumber":"2125550199"}],
                   "dateOfBirth":"1990-04-12","citizenshipCountryCodeA3":"USA",
                   "addresses":[%s],
                   "identificationDocuments":[{"type":"SSN","value":"%s","issuanceCountryCodeA3":"USA"}]}}"""
@@ -56,7 +56,7 @@ public final class Fixtures {
             String idField = ids == null ? "" : "\"id\":\"" + ids.get(i) + "\",";
             reps.append("""
                     {%s"firstName":"Rep%d","lastName":"%s","dateOfBirth":"1980-01-0%d","email":"rep%d@example.com",
-                     "phones":[{"type":"MOBILE","countryDialingCode":"1","phoneNumber":"5550000000"}],
+                     "phones":[{"type":"MOBILE","countryDialingCode":"1","phoneNumber":"2125550100"}],
                      "addresses":[%s],
                      "identificationDocuments":[{"type":"SSN","value":"%s","issuanceCountryCodeA3":"USA"}],
                      "ownershipPercentage":50,"isController":%s,"jobTitle":"Director"}"""
@@ -64,9 +64,9 @@ public final class Fixtures {
         }
         return """
                 {"customerReference":"%s","customerType":"business","customer":{
-                  "businessName":"Acme Widgets","businessType":"LLC","email":"ops@acme.example",
+                  "businessName":"Acme Widgets","businessType":"LLC","email":"ops@acme-widgets.com",
                   "businessAddresses":[%s],
-                  "businessPhones":[{"type":"PRIMARY","countryDialingCode":"1","phoneNumber":"5559876543"}],
+                  "businessPhones":[{"type":"PRIMARY","countryDialingCode":"1","phoneNumber":"2125550143"}],
                   "identificationDocuments":[{"type":"FEIN","value":"%s","issuanceCountryCodeA3":"USA"}],
                   "businessRepresentatives":[%s]}}"""
                 .formatted(reference(), address("PRIMARY", primaryPostalCode), issuableFein(), reps);

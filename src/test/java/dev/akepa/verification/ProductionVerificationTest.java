@@ -85,7 +85,7 @@ class ProductionVerificationTest {
     @Test
     void aSubjectWithoutAnyNameIsAskedForDataRatherThanScreened() {
         Subject.Person nameless = new Subject.Person("cstap_1", true, " ", null, "1980-05-17", "USA",
-                List.of(Subjects.NEW_YORK), List.of(Subjects.SSN));
+                List.of(Subjects.NEW_YORK), List.of(Subjects.SSN), Subject.Contact.NONE);
 
         Verdict verdict = production.verify(nameless);
 
@@ -112,7 +112,7 @@ class ProductionVerificationTest {
     @Test
     void aListedPersonWithADataProblemStillGoesToAHumanWhoSeesBoth() {
         Subject.Person person = new Subject.Person("cstap_1", true, "Nicolas", "Maduro", "1962-11-23", "VEN",
-                List.of(Subjects.usAddress("1001")), List.of(Subjects.SSN));
+                List.of(Subjects.usAddress("1001")), List.of(Subjects.SSN), Subject.Contact.NONE);
 
         Verdict verdict = production.verify(person);
 
@@ -178,6 +178,6 @@ class ProductionVerificationTest {
     /** A person with sound data apart from the name and date of birth under test; no country in common with the list. */
     private static Subject.Person named(String firstName, String lastName, String dateOfBirth) {
         return new Subject.Person("cstap_1", true, firstName, lastName, dateOfBirth, "CAN",
-                List.of(Subjects.address("PRIMARY", "K1A 0B1", "CAN")), List.of());
+                List.of(Subjects.address("PRIMARY", "K1A 0B1", "CAN")), List.of(), Subject.Contact.NONE);
     }
 }

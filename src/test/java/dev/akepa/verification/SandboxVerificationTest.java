@@ -22,7 +22,7 @@ class SandboxVerificationTest {
     @Test
     void aRepresentativeNamedDeniedIsDeniedToo() {
         Subject.Person representative = new Subject.Person("rep_1", false, "Jane", "Denied", "1980-05-17", "USA",
-                List.of(Subjects.NEW_YORK), List.of());
+                List.of(Subjects.NEW_YORK), List.of(), Subject.Contact.NONE);
 
         assertThat(sandbox.verify(representative).decision()).isEqualTo(Decision.DENY);
     }

@@ -4,6 +4,7 @@ import dev.akepa.verification.Verdict.Decision;
 import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.verification.screening.SanctionsMatch;
 import dev.akepa.verification.screening.ScreeningQuery;
+import dev.akepa.verification.screening.SdnEntry;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -146,9 +147,10 @@ public final class ProductionVerification implements VerificationProvider {
         List<String> reasons = new ArrayList<>();
         for (SanctionsMatch match : matches.subList(0, Math.min(matches.size(), MAX_MATCHES_IN_REASONS))) {
             reasons.add(String.format(Locale.ROOT,
-                    "possible OFAC SDN match: entry %d \"%s\" (%s), name \"%s\", score %.4f (threshold %.4f);"
+                    "possible OFAC %s match: entry %s \"%s\" (%s), name \"%s\", score %.4f (threshold %.4f);"
                             + " date of birth %s; country %s",
-                    match.entityNumber(), match.entry().name(), match.entry().programList(), match.matchedName(),
+                    match.entry().source() == SdnEntry.Source.SDN ? "SDN" : "consolidated list",
+                    match.entry().entryId(), match.entry().name(), match.entry().programList(), match.matchedName(),
                     match.score(), threshold, evidence(match.birthDate()), evidence(match.country())));
         }
         if (matches.size() > MAX_MATCHES_IN_REASONS) {

@@ -31,7 +31,8 @@ import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
-import dev.akepa.verification.screening.SanctionsList;
+import dev.akepa.sanctions.SanctionsConfig;
+import dev.akepa.sanctions.SanctionsModule;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,7 +41,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -51,6 +51,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
+    private final SanctionsModule sanctions;
     private final VerificationWorker verificationWorker;
     private final HttpServer server;
 
@@ -76,14 +77,17 @@ public final class App implements AutoCloseable {
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
-        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
-                Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
-                Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
-                clock);
+        ApplicationRepository applications = new ApplicationRepository();
         this.webhooks = new Webhooks(jdbi, metrics, clock,
                 WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
-        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verification, jobs, webhooks.urlGuard(), clock);
+        SanctionsConfig sanctionsConfig = SanctionsConfig.from(config::get, config.dataDir());
+        this.sanctions = new SanctionsModule(jdbi, sanctionsConfig, customerRepository, applications, webhooks::notify,
+                bodies, metrics, clock);
+        sanctions.load(!config.sandbox());
+        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), sanctions.currentList(),
+                sanctionsConfig.threshold(), clock);
+        KycService kyc = new KycService(jdbi, customerRepository, applications, documentRepository,
+                verification, sanctions.recorder(), jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
         kyc.addListener(webhooks.listener());
         kyc.addListener(audit);
@@ -104,6 +108,7 @@ public final class App implements AutoCloseable {
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
+                sanctions.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 review);
         this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
@@ -120,6 +125,7 @@ public final class App implements AutoCloseable {
             documentStore = DocumentStores.open(config.get("AKEPA_STORAGE", "local"), config.dataDir(), config.env());
             app = new App(config, database, documentStore);
             app.webhooks.start();
+            app.sanctions.start();
             if (app.verificationWorker != null) app.verificationWorker.start();
             app.server.start();
             log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
@@ -148,6 +154,7 @@ public final class App implements AutoCloseable {
     /** Workers stop before what they use. */
     private void stopBackground() {
         closeQuietly(verificationWorker);
+        closeQuietly(sanctions);
         closeQuietly(webhooks);
     }
 

@@ -43,6 +43,16 @@ public final class ApiErrors {
         return new ApiException(503, "serviceUnavailable", null, null, "Service temporarily unavailable");
     }
 
+    /** POST /screening/search before any sanctions list version was imported (see docs/sanctions.md). */
+    public static ApiException sanctionsListUnavailable() {
+        return new ApiException(503, "sanctionsListUnavailable", null, null, "No sanctions list has been imported yet");
+    }
+
+    /** A date that has the YYYY-MM-DD shape but is no calendar day (2024-02-30). */
+    public static ApiException invalidDate(String field, String value) {
+        return new ApiException(400, "invalidDate", null, context(field, value), field + " is not a calendar date");
+    }
+
     public static ApiException customerNotFound(String customerId) {
         return new ApiException(400, "customerNotFound", null, context("customerId", customerId), "Customer not found.");
     }

@@ -30,8 +30,15 @@ final class WebhookOutbox implements ApplicationChangeListener {
     public void onChange(Handle transaction, ApplicationChange change) {
         String url = change.webhookUrl();
         if (url == null || url.isBlank()) return;
-        var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), change.partnerId(), change.after().applicationId(),
-                change.after().customerId(), url, CallbackBody.of(change), change.atMillis(), clock.millis());
+        enqueue(transaction, change.partnerId(), change.after().applicationId(), change.after().customerId(), url,
+                CallbackBody.of(change), change.atMillis());
+    }
+
+    /** Any callback about an application (a status change, a sanctions alert), queued in the caller's transaction. */
+    void enqueue(Handle transaction, long partnerId, String applicationId, String customerId, String url, String body,
+                 long atMillis) {
+        var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), partnerId, applicationId, customerId, url,
+                body, atMillis, clock.millis());
         Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, dispatcher.leaseForNewHead());
         Runnable afterCommit = () -> claimed.ifPresentOrElse(dispatcher::sendClaimed, dispatcher::wake);
         if (transaction.isInTransaction()) {

@@ -189,23 +189,32 @@ final class NameScorer {
             return paired;
         }
 
+        /**
+         * Listed words only: the list is public, the customer's words are personal data and stay in the
+         * customer record.
+         */
         List<String> explain() {
             List<String> parts = new ArrayList<>();
-            for (int q = 0; q < query.length; q++) {
-                int l = partnerOfQuery[q];
-                if (l < 0) continue;
-                parts.add(String.format(Locale.ROOT, "%s ~ %s %.2f%s", query[q], listed[l], similarityOfQuery[q],
+            for (int l = 0; l < listed.length; l++) {
+                if (!listedPaired[l]) continue;
+                int q = queryOf(l);
+                parts.add(String.format(Locale.ROOT, "%s %.2f%s", listed[l], similarityOfQuery[q],
                         listedByInitial[l] ? " (initial)" : ""));
             }
             List<String> missing = new ArrayList<>();
             for (int l = 0; l < listed.length; l++) if (!listedPaired[l]) missing.add(listed[l]);
-            List<String> extra = new ArrayList<>();
-            for (int q = 0; q < query.length; q++) if (partnerOfQuery[q] < 0) extra.add(query[q]);
+            int extra = 0;
+            for (int q = 0; q < query.length; q++) if (partnerOfQuery[q] < 0) extra++;
             if (!missing.isEmpty()) parts.add("listed words not in the query: " + String.join(" ", missing));
-            if (!extra.isEmpty()) parts.add("query words not in the listed name: " + String.join(" ", extra));
+            if (extra > 0) parts.add("query words not in the listed name: " + extra);
             if (name.weak()) parts.add("weak alias (matches only word for word)");
             parts.add(String.format(Locale.ROOT, "name score %.4f", score()));
             return parts;
+        }
+
+        private int queryOf(int l) {
+            for (int q = 0; q < query.length; q++) if (partnerOfQuery[q] == l) return q;
+            throw new IllegalStateException("listed word " + l + " is not paired");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.akepa.sanctions;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.verification.ScreeningRecorder;
 import dev.akepa.verification.screening.Screening;
 import org.jdbi.v3.core.Handle;

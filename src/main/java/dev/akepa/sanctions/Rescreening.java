@@ -2,7 +2,7 @@ package dev.akepa.sanctions;
 
 import dev.akepa.customer.Customer;
 import dev.akepa.customer.CustomerRepository;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Times;
 import dev.akepa.kyc.Application;
 import dev.akepa.kyc.ApplicationRepository;

@@ -1,12 +1,7 @@
 package dev.akepa.sanctions;
 
-import dev.akepa.Durations;
-import dev.akepa.verification.screening.SanctionsList;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BinaryOperator;
 
 /**
  * Sanctions settings.
@@ -25,17 +20,5 @@ public record SanctionsConfig(Path importDir, Duration poll, double threshold, i
     public SanctionsConfig {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("AKEPA_SCREENING_THRESHOLD must be in (0, 1]");
         if (batchSize < 1) throw new IllegalArgumentException("AKEPA_RESCREEN_BATCH must be at least 1");
-    }
-
-    /** Reads the settings through {@code setting.apply(name, default)} (Config#get). */
-    public static SanctionsConfig from(BinaryOperator<String> setting, Path dataDir) {
-        String dir = setting.apply("AKEPA_SANCTIONS_DIR", null);
-        Path importDir = dir != null ? Path.of(dir) : Files.isDirectory(dataDir.resolve("ofac")) ? dataDir.resolve("ofac") : null;
-        return new SanctionsConfig(importDir,
-                Durations.parse(setting.apply("AKEPA_SANCTIONS_POLL", "1m")),
-                Double.parseDouble(setting.apply("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
-                Integer.parseInt(setting.apply("AKEPA_RESCREEN_BATCH", "500")),
-                Durations.parse(setting.apply("AKEPA_RESCREEN_LEASE", "5m")),
-                Boolean.parseBoolean(setting.apply("AKEPA_RESCREEN_WORKER", "true")));
     }
 }

@@ -1,11 +1,11 @@
 package dev.akepa.sanctions;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.auth.Authentication;
 import dev.akepa.customer.CustomerRepository;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
@@ -93,7 +93,7 @@ public final class SanctionsRoutes implements RouteGroup {
 
     private void search(Context ctx) {
         JsonNode body = bodies.read(ctx, "screening-search");
-        CurrentList.ListIndex index = list.current().orElseThrow(ApiErrors::sanctionsListUnavailable);
+        CurrentList.ListIndex index = list.current().orElseThrow(SanctionsErrors::listUnavailable);
         String name = body.get("name").asString();
         String type = Json.textOrNull(body, "type");
         LocalDate dateOfBirth = date(Json.textOrNull(body, "dateOfBirth"));
@@ -113,7 +113,7 @@ public final class SanctionsRoutes implements RouteGroup {
     }
 
     private void customerScreening(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         String customerId = ctx.pathParam("customerId");
         if (customers.find(partner.id(), customerId).isEmpty()) throw ApiErrors.customerNotFound(customerId);
         Responses.ok(ctx, new CustomerScreening(customerId, entities(customerId), alerts.ofCustomer(customerId).stream()
@@ -133,7 +133,7 @@ public final class SanctionsRoutes implements RouteGroup {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw ApiErrors.invalidDate("dateOfBirth", text);
+            throw SanctionsErrors.invalidDate("dateOfBirth", text);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerRepository;
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
+import dev.akepa.sanctions.SanctionsCommands;
 import dev.akepa.store.Database;
 
 import java.io.PrintStream;
@@ -92,6 +93,11 @@ final class Cli {
                             return 1;
                         }
                     }
+                }
+            }
+            case "sanctions" -> {
+                try (Database db = Database.open(config.database())) {
+                    return SanctionsCommands.run(args, db.jdbi(), out, err);
                 }
             }
             default -> {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * initial ("M.") pairs with a word it begins. Particles ("al", "bin", "de", "of") count for nothing when words are
  * missing. Then, with shares counted in letters:
  * <pre>
- * quality = Σ s(q,c)·(|q|+|c|) / Σ (|q|+|c|)                 over the pairs, s = sim − 2·max(0, 0.93 − sim)
+ * quality = Σ s(q,c)·(|q|+|c|) / Σ (|q|+|c|)                 over the pairs, s = sim − max(0, 0.93 − sim)
  * every listed word paired:   score = quality × (1 − {@value #EXTRA_PENALTY} × extra share of the query)
  * listed words missing:       score = quality × (1 − {@value #MISSING_PENALTY} × missing share) × (same)
  *                             when the pairs hold the first given name and a family name (or, for a name without
@@ -37,7 +37,7 @@ final class NameScorer {
     static final double UNSUPPORTED_PENALTY = 0.3;
     static final double MIN_RARITY = 10.0;
     /**
-     * Below this a word pair is only a resemblance ("moore"/"moreno" 0.86), and costs three times its shortfall;
+     * Below this a word pair is only a resemblance ("moore"/"moreno" 0.86), and costs twice its shortfall;
      * above it lie most one-letter typos of words of five letters or more.
      */
     static final double CLOSE_PAIR = 0.93;
@@ -126,7 +126,7 @@ final class NameScorer {
                 if (l < 0) continue;
                 int letters = query[q].length() + listed[l].length();
                 double similarity = similarityOfQuery[q];
-                weighted += (similarity - 2 * Math.max(0, CLOSE_PAIR - similarity)) * letters;
+                weighted += (similarity - Math.max(0, CLOSE_PAIR - similarity)) * letters;
                 weight += letters;
             }
             return weight == 0 ? 0 : weighted / weight;

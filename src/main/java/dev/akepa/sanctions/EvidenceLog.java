@@ -49,6 +49,25 @@ public final class EvidenceLog implements ScreeningRecorder {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** One screening to store in a batch. */
+    record NewEvidence(String customerId, long partnerId, String entityId, List<EvidenceMatch> matches) {}
+
+    /** Many screenings in one round trip (re-screening: most have no candidate, and need no id back). */
+    void insertAll(Handle h, String trigger, long listVersion, long atMillis, List<NewEvidence> rows) {
+        if (rows.isEmpty()) return;
+        var batch = h.prepareBatch("""
+                insert into screening_evidence
+                  (customer_id, partner_id, entity_id, list_version, screened_at, trigger_kind, entry_ids, matches)
+                values (:customer, :partner, :entity, :version, :at, :trigger, :entries, :matches)""");
+        for (NewEvidence row : rows) {
+            batch.bind("customer", row.customerId()).bind("partner", row.partnerId()).bind("entity", row.entityId())
+                    .bind("version", listVersion).bind("at", atMillis).bind("trigger", trigger)
+                    .bind("entries", row.matches().stream().map(EvidenceMatch::entryId).collect(Collectors.joining(",")))
+                    .bind("matches", Json.MAPPER.writeValueAsString(row.matches())).add();
+        }
+        batch.execute();
+    }
+
     /** The latest screening of each of the customer's entities, in the order they were first screened. */
     public List<EntityEvidence> latestOf(String customerId) {
         return jdbi.withHandle(h -> {

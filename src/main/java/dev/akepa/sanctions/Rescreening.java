@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,7 @@ public final class Rescreening implements AutoCloseable {
             Map<String, Set<String>> seen = evidence.seenEntries(h, batch.firstCustomer(), batch.lastCustomer());
             int names = 0;
             int opened = 0;
+            List<EvidenceLog.NewEvidence> unremarkable = new ArrayList<>();
             for (Customer customer : customers.findRange(h, batch.firstCustomer(), batch.lastCustomer())) {
                 for (Subject subject : CustomerEntities.subjects(customer).values()) {
                     Optional<ScreeningQuery> query = ScreeningQueries.of(subject);
@@ -119,11 +121,15 @@ public final class Rescreening implements AutoCloseable {
                     List<EvidenceMatch> matches = index.list().screen(query.get(), threshold).stream()
                             .map(EvidenceMatch::of).toList();
                     names++;
+                    Set<String> known = seen.getOrDefault(subject.entityId(), Set.of());
+                    List<EvidenceMatch> candidates = matches.stream().filter(m -> !known.contains(m.entryId())).toList();
+                    if (candidates.isEmpty()) {
+                        unremarkable.add(new EvidenceLog.NewEvidence(customer.id(), customer.partnerId(), subject.entityId(), matches));
+                        continue;
+                    }
                     long evidenceId = evidence.insert(h, customer.id(), customer.partnerId(), subject.entityId(),
                             "rescreening", index.version(), now, matches);
-                    Set<String> known = seen.getOrDefault(subject.entityId(), Set.of());
-                    for (EvidenceMatch match : matches) {
-                        if (known.contains(match.entryId())) continue;
+                    for (EvidenceMatch match : candidates) {
                         Optional<String> alertId = alerts.openIfNew(h, customer.id(), customer.partnerId(), subject.entityId(),
                                 match.entryId(), index.version(), evidenceId, match.score(), now);
                         if (alertId.isPresent()) {
@@ -133,6 +139,7 @@ public final class Rescreening implements AutoCloseable {
                     }
                 }
             }
+            evidence.insertAll(h, "rescreening", index.version(), now, unremarkable);
             runs.complete(h, batch, names, opened, now);
             namesScreened.increment(names);
             alertsOpened.increment(opened);

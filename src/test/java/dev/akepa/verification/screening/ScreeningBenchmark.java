@@ -25,7 +25,7 @@ import java.util.Random;
  *       (PostgreSQL when AKEPA_TEST_PG_URL is set), from the import of a new version to the last batch;</li>
  *   <li>the heap the index takes.</li>
  * </ol>
- * Nothing is asserted: the figures are printed.
+ * Nothing is asserted: the figures are printed. BENCH_PARTS (default "search,http,rescreen") picks the parts.
  */
 public final class ScreeningBenchmark {
     private ScreeningBenchmark() {}
@@ -39,11 +39,11 @@ public final class ScreeningBenchmark {
         System.out.printf(Locale.ROOT, "index: %d entries, heap %.1f MB (list, names, vocabulary, postings)%n",
                 list.size(), (heapAfter - heapBefore) / 1e6);
 
+        String parts = System.getenv().getOrDefault("BENCH_PARTS", "search,http,rescreen");
         List<ScreeningQuery> queries = queries(list);
-        Baseline baseline = new Baseline(list);
-        inProcess(list, baseline, queries);
-        overHttp(queries);
-        rescreening(rescreenCustomers);
+        if (parts.contains("search")) inProcess(list, new Baseline(list), queries);
+        if (parts.contains("http")) overHttp(queries);
+        if (parts.contains("rescreen")) rescreening(rescreenCustomers);
     }
 
     /** 1,000 ordinary names and 1,000 variations of listed names, shuffled. */

@@ -32,6 +32,7 @@ import dev.akepa.sandbox.SandboxRoutes;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
+import dev.akepa.sanctions.SanctionsModule;
 import dev.akepa.webhook.Webhooks;
 import dev.akepa.kyc.VerificationQueueMetrics;
 import dev.akepa.metrics.Metrics;
@@ -51,6 +52,7 @@ public final class App implements AutoCloseable {
     private final Metrics metrics;
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
+    private final SanctionsModule sanctions;
     private final VerificationWorker verificationWorker;
     private final HttpServer server;
 
@@ -70,12 +72,18 @@ public final class App implements AutoCloseable {
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         new VerificationQueueMetrics(jobs, registry, clock);
-        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
+        ApplicationRepository applications = new ApplicationRepository();
         this.webhooks = new Webhooks(jdbi, registry, clock, config.webhook());
+        this.sanctions = new SanctionsModule(jdbi, config.sanctions(), customerRepository, applications, webhooks::notify,
+                bodies, registry, clock);
+        sanctions.load(!config.sandbox());
+        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), sanctions.currentList(),
+                config.sanctions().threshold(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
         JobQueued jobQueued = new JobQueued();
-        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verification, jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit), jobQueued, clock);
+        KycService kyc = new KycService(jdbi, customerRepository, applications, documentRepository,
+                verification, sanctions.recorder(), jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit),
+                jobQueued, clock);
         Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
         this.verificationWorker = config.verification().enabled()
                 ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
@@ -97,6 +105,7 @@ public final class App implements AutoCloseable {
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
+                sanctions.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 new SandboxRoutes(jdbi, documentStore, config.sandbox()),
                 review);
@@ -114,6 +123,7 @@ public final class App implements AutoCloseable {
             documentStore = DocumentStores.open(config.storage());
             app = new App(config, database, documentStore);
             app.webhooks.start();
+            app.sanctions.start();
             if (app.verificationWorker != null) app.verificationWorker.start();
             app.server.start();
             log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
@@ -148,6 +158,7 @@ public final class App implements AutoCloseable {
     /** Workers stop before what they use. */
     private void stopBackground() {
         closeQuietly(verificationWorker);
+        closeQuietly(sanctions);
         closeQuietly(webhooks);
     }
 

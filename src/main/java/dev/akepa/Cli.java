@@ -6,6 +6,7 @@ import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerRepository;
+import dev.akepa.sanctions.SanctionsCommands;
 import dev.akepa.store.Database;
 
 import java.io.BufferedReader;
@@ -40,6 +41,7 @@ final class Cli {
               reviewer list                             list reviewers
               reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
               audit verify                              check the audit trail's hash chains
+              sanctions import DIR | sanctions status   store an OFAC list version; show versions and re-screening
             password options: --password-stdin (first line of standard input), or a prompt when on a terminal;
               --password P works too but leaves P in the shell history and in ps
             exit codes: 0 done, 1 the command found a problem, 2 wrong command line or configuration""";
@@ -74,6 +76,7 @@ final class Cli {
                 case "partner" -> new Accounts(Accounts.Kind.PARTNER, io).run(rest, env);
                 case "reviewer" -> new Accounts(Accounts.Kind.REVIEWER, io).run(rest, env);
                 case "audit" -> audit(rest, env, io);
+                case "sanctions" -> sanctions(rest, env, io);
                 default -> throw new UsageError("unknown command: " + command + " (akepa --help lists the commands)");
             };
         } catch (UsageError | IllegalArgumentException e) {
@@ -102,6 +105,15 @@ final class Cli {
         }));
         stopped.await();
         return OK;
+    }
+
+    private static int sanctions(List<String> args, Map<String, String> env, Io io) throws Exception {
+        try (Database db = Database.open(Config.fromEnvironment(env).database())) {
+            String[] withCommand = new String[args.size() + 1];
+            withCommand[0] = "sanctions";
+            for (int i = 0; i < args.size(); i++) withCommand[i + 1] = args.get(i);
+            return SanctionsCommands.run(withCommand, db.jdbi(), io.out(), io.err());
+        }
     }
 
     private static int audit(List<String> args, Map<String, String> env, Io io) throws UsageError {

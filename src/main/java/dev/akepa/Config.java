@@ -6,9 +6,9 @@ import dev.akepa.document.StorageConfig;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
 import dev.akepa.metrics.MetricsConfig;
+import dev.akepa.sanctions.SanctionsConfig;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
-import dev.akepa.verification.SanctionsConfig;
 import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.webhook.WebhookConfig;
 
@@ -116,10 +116,16 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
     // ---- verification: sanctions screening -------------------------------------------------------------------
 
     private static SanctionsConfig sanctions(Environment env, Path dataDir) {
-        return new SanctionsConfig(
-                Path.of(env.text(Variable.AKEPA_SANCTIONS_DIR, dataDir.resolve("ofac").toString())),
+        String dir = env.text(Variable.AKEPA_SANCTIONS_DIR);
+        Path defaultDir = dataDir.resolve("ofac");
+        Path importDir = dir != null ? Path.of(dir) : java.nio.file.Files.isDirectory(defaultDir) ? defaultDir : null;
+        return new SanctionsConfig(importDir,
+                env.parsed(Variable.AKEPA_SANCTIONS_POLL, "1m", Durations::parse),
                 env.parsed(Variable.AKEPA_SCREENING_THRESHOLD, Double.toString(SanctionsList.DEFAULT_THRESHOLD),
-                        Double::parseDouble));
+                        Double::parseDouble),
+                env.parsed(Variable.AKEPA_RESCREEN_BATCH, "500", Integer::parseInt),
+                env.parsed(Variable.AKEPA_RESCREEN_LEASE, "5m", Durations::parse),
+                env.lenientFlag(Variable.AKEPA_RESCREEN_WORKER, true));
     }
 
     // ---- document storage ------------------------------------------------------------------------------------

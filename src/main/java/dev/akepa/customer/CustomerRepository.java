@@ -73,6 +73,22 @@ public final class CustomerRepository {
                 .execute();
     }
 
+    /**
+     * Customers with ids from {@code firstId} to {@code lastId} inclusive, across partners, in id order: how
+     * background re-screening reads them, through the same mapping as every other read.
+     */
+    public java.util.List<Customer> findRange(Handle h, String firstId, String lastId) {
+        return h.createQuery("select " + COLUMNS + " from customer where id >= :first and id <= :last order by id")
+                .bind("first", firstId).bind("last", lastId).map(MAPPER).list();
+    }
+
+    /** Every customer id in order, streamed to {@code sink} (to cut re-screening into batches). */
+    public void forEachId(Handle h, java.util.function.Consumer<String> sink) {
+        try (var ids = h.createQuery("select id from customer order by id").setFetchSize(1000).mapTo(String.class).stream()) {
+            ids.forEach(sink);
+        }
+    }
+
     public Optional<String> findIdByReference(Handle h, long partnerId, String reference) {
         return h.createQuery("select id from customer where partner_id = :partner and reference = :reference")
                 .bind("partner", partnerId).bind("reference", reference).mapTo(String.class).findOne();

@@ -42,6 +42,9 @@ public enum ErrorCode {
     INVALID_WEBHOOK_URL("invalidWebhookUrl"),
     DELIVERY_NOT_FOUND("deliveryNotFound"),
     INVALID_PARAMETER("invalidParameter"),
+    // sanctions
+    SANCTIONS_LIST_UNAVAILABLE("sanctionsListUnavailable"),
+    INVALID_DATE("invalidDate"),
     // review console
     CSRF_TOKEN_INVALID("csrfTokenInvalid");
 

@@ -18,11 +18,11 @@ import java.util.Set;
  * business is its representatives (in the order given) followed by the business itself, the order the page's
  * identification and status examples show.
  */
-final class CustomerEntities {
+public final class CustomerEntities {
     private CustomerEntities() {}
 
-    /** Entity id → subject, in response order. */
-    static Map<String, Subject> subjects(Customer customer) {
+    /** Entity id → subject, in response order (re-screening reads customers through this too). */
+    public static Map<String, Subject> subjects(Customer customer) {
         Map<String, Subject> subjects = new LinkedHashMap<>();
         JsonNode data = customer.data();
         if (customer.type() == Customer.CustomerType.INDIVIDUAL) {

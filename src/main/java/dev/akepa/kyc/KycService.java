@@ -10,6 +10,7 @@ import dev.akepa.store.Ids;
 import dev.akepa.store.Transactions;
 import dev.akepa.verification.AttachedDocument;
 import dev.akepa.verification.DataRequestVerdict;
+import dev.akepa.verification.ScreeningRecorder;
 import dev.akepa.verification.Subject;
 import dev.akepa.verification.Verdict;
 import dev.akepa.verification.VerificationProvider;
@@ -36,6 +37,7 @@ public final class KycService {
     private final ApplicationRepository applications;
     private final DocumentRepository documents;
     private final VerificationProvider verification;
+    private final ScreeningRecorder screenings;
     private final VerificationJobs jobs;
     private final WebhookUrlPolicy webhookUrls;
     private final List<ApplicationChangeListener> listeners;
@@ -47,14 +49,15 @@ public final class KycService {
      * @param jobQueued signalled after a background job's transaction committed, so a local worker starts at once
      */
     public KycService(Jdbi jdbi, CustomerRepository customers, ApplicationRepository applications,
-                      DocumentRepository documents, VerificationProvider verification, VerificationJobs jobs,
-                      WebhookUrlPolicy webhookUrls, List<ApplicationChangeListener> listeners, JobQueued jobQueued,
-                      Clock clock) {
+                      DocumentRepository documents, VerificationProvider verification, ScreeningRecorder screenings,
+                      VerificationJobs jobs, WebhookUrlPolicy webhookUrls, List<ApplicationChangeListener> listeners,
+                      JobQueued jobQueued, Clock clock) {
         this.jdbi = jdbi;
         this.customers = customers;
         this.applications = applications;
         this.documents = documents;
         this.verification = verification;
+        this.screenings = screenings;
         this.jobs = jobs;
         this.webhookUrls = webhookUrls;
         this.listeners = List.copyOf(listeners);
@@ -104,7 +107,7 @@ public final class KycService {
         Application created = new Application(Ids.next(Ids.APPLICATION), partner.id(), customer.id(), webhookUrl, 1,
                 now, now, CustomerEntities.initialEntities(customer));
         List<String> reasons = new ArrayList<>();
-        Application stored = async ? created : verifyRunning(created, customer, reasons);
+        Application stored = async ? created : verifyRunning(h, created, customer, reasons);
         applications.insert(h, stored);
         if (async) jobs.enqueue(h, stored.id(), now);
         notifyListeners(h, customer, null, stored, partner.login(), "partner:" + partner.login(), "identification",
@@ -112,8 +115,8 @@ public final class KycService {
         return stored.view(partner.login());
     }
 
-    /** Applies verification to every entity still waiting for it. */
-    private Application verifyRunning(Application app, Customer customer, List<String> reasons) {
+    /** Applies verification to every entity still waiting for it; its screenings are stored as evidence. */
+    private Application verifyRunning(Handle h, Application app, Customer customer, List<String> reasons) {
         Map<String, Subject> subjects = CustomerEntities.subjects(customer);
         List<EntityState> next = new ArrayList<>();
         for (EntityState entity : app.entities()) {
@@ -122,6 +125,9 @@ public final class KycService {
                 continue;
             }
             Verdict verdict = verification.verify(subjects.get(entity.entityId()));
+            if (verdict.screening() != null) {
+                screenings.record(h, customer.id(), customer.partnerId(), entity.entityId(), "identification", verdict.screening());
+            }
             verdict.reasons().forEach(r -> reasons.add(entity.entityId() + ": " + r));
             next.add(KycMachine.apply(entity, new KycEvent.Verified(verdict)));
         }
@@ -141,7 +147,7 @@ public final class KycService {
             Application before = found.get();
             Customer customer = customers.findAnyPartner(h, before.customerId()).orElseThrow();
             List<String> reasons = new ArrayList<>();
-            Application verified = verifyRunning(before, customer, reasons);
+            Application verified = verifyRunning(h, before, customer, reasons);
             Application after = new Application(verified.id(), verified.partnerId(), verified.customerId(),
                     verified.webhookUrl(), verified.version(), verified.createdAtMillis(), clock.millis(), verified.entities());
             if (!after.entities().equals(before.entities())) {

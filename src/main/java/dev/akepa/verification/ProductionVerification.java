@@ -1,20 +1,18 @@
 package dev.akepa.verification;
 
 import dev.akepa.verification.Verdict.Decision;
+import dev.akepa.verification.screening.CurrentList;
 import dev.akepa.verification.screening.SanctionsList;
+import dev.akepa.verification.screening.Screening;
 import dev.akepa.verification.screening.SanctionsMatch;
-import dev.akepa.verification.screening.ScreeningQuery;
+import dev.akepa.verification.screening.SdnEntry;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Production mode: data checks and OFAC SDN screening at identification, a content check on the documents, and
@@ -30,36 +28,51 @@ public final class ProductionVerification implements VerificationProvider {
     /** Reasons name at most this many matches, best first, so a very common name does not flood the review. */
     static final int MAX_MATCHES_IN_REASONS = 10;
 
-    private final SanctionsList sanctions;
+    private final CurrentList sanctions;
     private final DataChecks dataChecks;
+    private final Clock clock;
     private final double threshold;
 
     /**
      * @param threshold screening score at or above which a name is a possible match, in (0, 1];
      *                  {@link SanctionsList#DEFAULT_THRESHOLD} unless configured
      */
-    public ProductionVerification(SanctionsList sanctions, Clock clock, double threshold) {
+    public ProductionVerification(CurrentList sanctions, Clock clock, double threshold) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
         this.sanctions = Objects.requireNonNull(sanctions);
         this.dataChecks = new DataChecks(Objects.requireNonNull(clock));
+        this.clock = clock;
         this.threshold = threshold;
     }
 
+    /** Against one fixed list (tests). */
+    public ProductionVerification(SanctionsList sanctions, Clock clock, double threshold) {
+        this(CurrentList.fixed(0, Objects.requireNonNull(sanctions)), clock, threshold);
+    }
+
+    /**
+     * @throws IllegalStateException when no list version is loaded yet: production never approves unscreened
+     *                               (start-up waits for a list, so this only happens on a misconfigured node)
+     */
     @Override
     public Verdict verify(Subject subject) {
         List<DataProblem> problems = dataChecks.check(subject);
-        List<SanctionsMatch> matches = query(subject).map(q -> sanctions.screen(q, threshold)).orElse(List.of());
+        CurrentList.ListIndex index = sanctions.current()
+                .orElseThrow(() -> new IllegalStateException("no sanctions list is loaded; screening cannot run"));
+        List<SanctionsMatch> matches = ScreeningQueries.of(subject).map(q -> index.list().screen(q, threshold)).orElse(List.of());
+        Screening screening = new Screening(index.version(), clock.millis(), matches);
         List<String> reasons = new ArrayList<>();
         problems.forEach(p -> reasons.add(p.reason()));
         reasons.addAll(describe(matches));
 
-        if (problems.stream().anyMatch(DataProblem::fraudulent)) return new Verdict(Decision.DENY, reasons);
-        if (!matches.isEmpty()) return new Verdict(Decision.REVIEW, reasons);
-        if (!problems.isEmpty()) return new Verdict(Decision.DATA_REQUEST, reasons);
+        if (problems.stream().anyMatch(DataProblem::fraudulent)) return new Verdict(Decision.DENY, reasons, screening);
+        if (!matches.isEmpty()) return new Verdict(Decision.REVIEW, reasons, screening);
+        if (!problems.isEmpty()) return new Verdict(Decision.DATA_REQUEST, reasons, screening);
         return switch (subject) {
-            case Subject.Person p -> Verdict.of(Decision.STEP_UP, "data checks passed; no sanctions match; identity documents required");
-            case Subject.Business b -> Verdict.of(Decision.APPROVE, "data checks passed; no sanctions match; "
-                    + beneficialOwners(b));
+            case Subject.Person p -> new Verdict(Decision.STEP_UP,
+                    List.of("data checks passed; no sanctions match; identity documents required"), screening);
+            case Subject.Business b -> new Verdict(Decision.APPROVE,
+                    List.of("data checks passed; no sanctions match; " + beneficialOwners(b)), screening);
         };
     }
 
@@ -104,19 +117,6 @@ public final class ProductionVerification implements VerificationProvider {
         return reasons;
     }
 
-    /** Empty when the subject has no name at all (the data checks report that). */
-    private static Optional<ScreeningQuery> query(Subject subject) {
-        return switch (subject) {
-            case Subject.Person p -> isBlank(p.firstName()) && isBlank(p.lastName()) ? Optional.empty()
-                    : Optional.of(ScreeningQuery.person(p.firstName(), p.lastName(),
-                            DataChecks.parseDate(p.dateOfBirth()).orElse(null), countries(p)));
-            case Subject.Business b -> {
-                List<String> names = Stream.of(b.businessName(), b.doingBusinessAs()).filter(n -> !isBlank(n)).toList();
-                yield names.isEmpty() ? Optional.empty() : Optional.of(ScreeningQuery.business(names, countries(b)));
-            }
-        };
-    }
-
     /** Representatives are entities of their own, so each beneficial owner is verified as a person. */
     private static String beneficialOwners(Subject.Business business) {
         String owners = OwnershipStructure.beneficialOwners(business.representatives());
@@ -124,39 +124,14 @@ public final class ProductionVerification implements VerificationProvider {
                 : "beneficial owners (25 % or more), verified as persons: " + owners;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    /** Every well-formed country code the subject carries: citizenship, addresses, document issuers. */
-    private static Set<String> countries(Subject subject) {
-        Set<String> codes = new LinkedHashSet<>();
-        List<Subject.Address> addresses;
-        List<Subject.IdentityDocument> documents;
-        switch (subject) {
-            case Subject.Person p -> {
-                codes.add(p.citizenshipCountryCodeA3());
-                addresses = p.addresses();
-                documents = p.identificationDocuments();
-            }
-            case Subject.Business b -> {
-                addresses = b.addresses();
-                documents = b.identificationDocuments();
-            }
-        }
-        if (addresses != null) addresses.forEach(a -> codes.add(a.countryCodeA3()));
-        if (documents != null) documents.forEach(d -> codes.add(d.issuanceCountryCodeA3()));
-        codes.removeIf(code -> !DataChecks.isCountryCode(code));
-        return codes;
-    }
-
     private List<String> describe(List<SanctionsMatch> matches) {
         List<String> reasons = new ArrayList<>();
         for (SanctionsMatch match : matches.subList(0, Math.min(matches.size(), MAX_MATCHES_IN_REASONS))) {
             reasons.add(String.format(Locale.ROOT,
-                    "possible OFAC SDN match: entry %d \"%s\" (%s), name \"%s\", score %.4f (threshold %.4f);"
+                    "possible OFAC %s match: entry %s \"%s\" (%s), name \"%s\", score %.4f (threshold %.4f);"
                             + " date of birth %s; country %s",
-                    match.entityNumber(), match.entry().name(), match.entry().programList(), match.matchedName(),
+                    match.entry().source() == SdnEntry.Source.SDN ? "SDN" : "consolidated list",
+                    match.entry().entryId(), match.entry().name(), match.entry().programList(), match.matchedName(),
                     match.score(), threshold, evidence(match.birthDate()), evidence(match.country())));
         }
         if (matches.size() > MAX_MATCHES_IN_REASONS) {

@@ -2,8 +2,16 @@ package dev.akepa.verification;
 
 import java.util.List;
 
-/** What verification concluded for one entity, with the reasons a reviewer or auditor will read. */
-public record Verdict(Decision decision, List<String> reasons) {
+/**
+ * What verification concluded for one entity, with the reasons a reviewer or auditor will read.
+ *
+ * @param screening the sanctions screening it was decided on, stored as evidence; null when none ran (sandbox)
+ */
+public record Verdict(Decision decision, List<String> reasons, dev.akepa.verification.screening.Screening screening) {
+
+    public Verdict(Decision decision, List<String> reasons) {
+        this(decision, reasons, null);
+    }
 
     public enum Decision {
         /** The entity passes: completed / approved. */

@@ -35,8 +35,15 @@ final class WebhookOutbox implements ApplicationChangeListener {
         if (url == null || url.isBlank()) return;
         // A change of customer data that left every status as it was is audited, but there is no news to call back.
         if (change.after().equals(change.before())) return;
-        var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), change.partnerId(), change.after().applicationId(),
-                change.after().customerId(), url, CallbackBody.of(change), change.atMillis(), clock.millis());
+        enqueue(transaction, change.partnerId(), change.after().applicationId(), change.after().customerId(), url,
+                CallbackBody.of(change), change.atMillis());
+    }
+
+    /** Any callback about an application (a status change, a sanctions alert), queued in the caller's transaction. */
+    void enqueue(Handle transaction, long partnerId, String applicationId, String customerId, String url, String body,
+                 long atMillis) {
+        var message = new OutboxStore.NewMessage(Ids.next(MESSAGE_ID_PREFIX), partnerId, applicationId, customerId, url,
+                body, atMillis, clock.millis());
         Optional<OutboxStore.Claimed> claimed = store.enqueue(transaction, message, work.leaseForNewHead());
         Runnable afterCommit = () -> claimed.ifPresentOrElse(c -> work.sendClaimed(List.of(c)), poller::signal);
         if (transaction.isInTransaction()) {

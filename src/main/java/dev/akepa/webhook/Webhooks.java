@@ -3,6 +3,7 @@ package dev.akepa.webhook;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.ApplicationChangeListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -39,6 +40,16 @@ public final class Webhooks implements AutoCloseable {
     /** Register with the kyc service: queues a callback inside every application change's transaction. */
     public ApplicationChangeListener listener() {
         return outbox;
+    }
+
+    /**
+     * Queues a callback that is not a status change (a sanctions alert) in the caller's transaction, on the
+     * application's ordered queue, signed and retried like every other.
+     */
+    public void notify(Handle transaction, long partnerId, String applicationId, String customerId, String url,
+                       String body, long atMillis) {
+        if (url == null || url.isBlank()) return;
+        outbox.enqueue(transaction, partnerId, applicationId, customerId, url, body, atMillis);
     }
 
     public RouteGroup routes() {

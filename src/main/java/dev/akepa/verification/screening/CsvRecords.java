@@ -1,14 +1,10 @@
 package dev.akepa.verification.screening;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,15 +19,11 @@ final class CsvRecords {
 
     private CsvRecords() {}
 
-    static List<List<String>> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "OFAC list file is missing");
-        }
-        return parse(decode(Files.readAllBytes(file)), file.getFileName().toString());
-    }
+    /** One record and the line of the file it starts on (1-based), for error messages an operator can follow. */
+    record Row(int line, List<String> fields) {}
 
     /** The published files are ASCII today; older releases were Windows-1252, so fall back to it. */
-    private static String decode(byte[] bytes) {
+    static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -43,7 +35,24 @@ final class CsvRecords {
     }
 
     static List<List<String>> parse(String text, String sourceName) throws SdnFormatException {
-        List<List<String>> records = new ArrayList<>();
+        return rows(text, sourceName).stream().map(Row::fields).toList();
+    }
+
+    /**
+     * The records of a whole file. A file whose last record does not end with a line break (before the optional
+     * end-of-file byte) was cut off in transfer and is refused, as OFAC always ends its files with one.
+     */
+    static List<Row> completeRows(String text, String sourceName) throws SdnFormatException {
+        String body = text.endsWith(String.valueOf(END_OF_FILE)) ? text.substring(0, text.length() - 1) : text;
+        if (!body.isEmpty() && !body.endsWith("\n")) {
+            throw new SdnFormatException(sourceName, "line " + body.lines().count(), "file ends inside a record (truncated?)");
+        }
+        return rows(text, sourceName);
+    }
+
+    static List<Row> rows(String text, String sourceName) throws SdnFormatException {
+        List<Row> records = new ArrayList<>();
+        int recordLine = 1;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -81,9 +90,10 @@ final class CsvRecords {
                 }
                 case '\r', END_OF_FILE -> { }
                 case '\n' -> {
-                    endRecord(records, fields, field, fieldWasQuoted);
+                    endRecord(records, recordLine, fields, field, fieldWasQuoted);
                     fieldWasQuoted = false;
                     line++;
+                    recordLine = line;
                 }
                 default -> {
                     if (!fieldWasQuoted) {
@@ -95,16 +105,16 @@ final class CsvRecords {
             }
         }
         if (quoted) throw new SdnFormatException(sourceName, "line " + line, "quoted field is never closed");
-        endRecord(records, fields, field, fieldWasQuoted);
+        endRecord(records, recordLine, fields, field, fieldWasQuoted);
         return records;
     }
 
-    private static void endRecord(List<List<String>> records, List<String> fields, StringBuilder field,
+    private static void endRecord(List<Row> records, int line, List<String> fields, StringBuilder field,
                                   boolean fieldWasQuoted) {
         boolean blankLine = fields.isEmpty() && field.toString().isBlank() && !fieldWasQuoted;
         if (!blankLine) {
             fields.add(finish(field, fieldWasQuoted));
-            records.add(List.copyOf(fields));
+            records.add(new Row(line, List.copyOf(fields)));
         }
         fields.clear();
         field.setLength(0);

@@ -17,8 +17,17 @@ import java.util.Map;
  * to the names containing it, which are scored from those token pairs alone.
  */
 final class NameIndex {
-    /** A name as listed (primary or alias) with its normalised tokens. */
-    record IndexedName(int entry, String listed, String[] tokens) {}
+    /**
+     * A name as listed (primary or alias) with its normalised tokens.
+     *
+     * @param familyFrom where the family names start in {@code tokens} (listed "LAST, First"), -1 when unknown
+     * @param weak       one of OFAC's weak aliases (remarks "a.k.a. 'BNC'"): counts only when matched exactly
+     */
+    record IndexedName(int entry, String listed, String[] tokens, int familyFrom, boolean weak) {
+        IndexedName(int entry, String listed, String[] tokens) {
+            this(entry, listed, tokens, -1, false);
+        }
+    }
 
     /** Query token {@code query} is similar to token {@code name} of a listed name. */
     record TokenPair(int query, int name, double similarity) {}
@@ -30,12 +39,16 @@ final class NameIndex {
     private final String[] vocabulary;
     private final int[][] postings;
     private final Map<String, int[]> vocabularyByKey;
+    /** Per name, per token: how rare the token is among the listed names (log of names over names holding it). */
+    private final double[][] rarity;
 
-    private NameIndex(List<IndexedName> names, String[] vocabulary, int[][] postings, Map<String, int[]> byKey) {
+    private NameIndex(List<IndexedName> names, String[] vocabulary, int[][] postings, Map<String, int[]> byKey,
+                      double[][] rarity) {
         this.names = names;
         this.vocabulary = vocabulary;
         this.postings = postings;
         this.vocabularyByKey = byKey;
+        this.rarity = rarity;
     }
 
     static NameIndex build(List<IndexedName> names) {
@@ -59,7 +72,21 @@ final class NameIndex {
         }
         Map<String, int[]> frozen = new HashMap<>();
         byKey.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return new NameIndex(List.copyOf(names), vocabulary, postings, Map.copyOf(frozen));
+        Map<String, Double> rarityByToken = new HashMap<>();
+        postingsByToken.forEach((token, list) -> rarityByToken.put(token,
+                Math.log((double) names.size() / list.stream().map(p -> p >>> POSITION_BITS).distinct().count())));
+        double[][] rarity = new double[names.size()][];
+        for (int id = 0; id < names.size(); id++) {
+            String[] tokens = names.get(id).tokens();
+            rarity[id] = new double[tokens.length];
+            for (int position = 0; position < tokens.length; position++) rarity[id][position] = rarityByToken.get(tokens[position]);
+        }
+        return new NameIndex(List.copyOf(names), vocabulary, postings, Map.copyOf(frozen), rarity);
+    }
+
+    /** How rare each token of name {@code id} is in this index: ln(names / names holding the token). */
+    double[] rarity(int id) {
+        return rarity[id];
     }
 
     IndexedName name(int id) {
@@ -76,6 +103,7 @@ final class NameIndex {
         int[] seenFor = new int[vocabulary.length];
         for (int q = 0; q < query.length; q++) {
             String token = query[q];
+            if (token.length() < 2) continue; // an initial is paired while scoring, not looked up
             for (String key : keys(token)) {
                 int[] bucket = key == null ? null : vocabularyByKey.get(key);
                 if (bucket == null) continue;

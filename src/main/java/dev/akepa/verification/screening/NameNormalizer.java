@@ -1,5 +1,7 @@
 package dev.akepa.verification.screening;
 
+import com.ibm.icu.text.Transliterator;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.Set;
 
 /**
  * Turns a name into comparable tokens, the same way for list entries and for customers:
+ * other scripts transliterated to Latin (ICU's Any-Latin: "Николас Мадуро" → "nikolas maduro"),
  * accents folded ("Müller" → "muller"), lower case, periods and apostrophes dropped ("S.A." → "sa",
  * "O'Neil" → "oneil"), every other punctuation mark a separator ("AL-ZAWAHIRI" → "al zawahiri").
  * Person names lose honorifics and generational suffixes and are put in given-name-first order
@@ -22,13 +25,38 @@ final class NameNormalizer {
     /** Connecting words in business names that vary between registrations of the same company. */
     private static final Set<String> BUSINESS_NOISE = Set.of("the", "and");
 
+    /**
+     * Words that join a name rather than tell it apart ("al", "bin", "de", "van"): they count for nothing when a
+     * name is compared, so "Ayman Zawahiri" is "Ayman al-Zawahiri" and "Bank of Cuba" is "Bank Cuba".
+     */
+    static final Set<String> PARTICLES = Set.of(
+            "al", "el", "bin", "ibn", "bint", "ben", "ould", "de", "del", "la", "le", "da", "das", "do", "dos", "du",
+            "di", "van", "von", "der", "den", "y", "of", "for", "e");
+    /**
+     * ICU's transliteration: any script to Latin, then Latin to ASCII (which also spells out ß, æ, ł, þ…).
+     * Instances are not documented as thread-safe, so the one instance is used under a lock; only names with a
+     * character outside ASCII reach it.
+     */
+    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
     private NameNormalizer() {}
 
-    /** A listed individual: "LAST, First Middle" becomes first middle last. */
-    static String[] listedPerson(String name) {
+    /** A listed individual "LAST, First Middle": its given names, then its family names. */
+    record ListedPerson(String[] tokens, int familyFrom) {}
+
+    /**
+     * A listed individual: "LAST, First Middle" becomes first middle last; {@code familyFrom} is where the family
+     * names start, or -1 when the name has no comma (no known structure).
+     */
+    static ListedPerson listedPerson(String name) {
         int comma = name.indexOf(',');
-        String natural = comma < 0 ? name : name.substring(comma + 1) + " " + name.substring(0, comma);
-        return withoutNoise(plainTokens(natural), PERSON_NOISE).toArray(String[]::new);
+        if (comma < 0) return new ListedPerson(person(name), -1);
+        List<String> family = withoutNoise(plainTokens(name.substring(0, comma)), PERSON_NOISE);
+        List<String> given = withoutNoise(plainTokens(name.substring(comma + 1)), PERSON_NOISE);
+        List<String> all = new ArrayList<>(given);
+        all.addAll(family);
+        boolean structured = !given.isEmpty() && !family.isEmpty();
+        return new ListedPerson(all.toArray(String[]::new), structured ? given.size() : -1);
     }
 
     /** A customer or representative: given and family names in any order, no comma convention. */
@@ -59,6 +87,11 @@ final class NameNormalizer {
 
     /** Accents removed and the few Latin letters that do not decompose spelled out; lower case. */
     private static String fold(String text) {
+        if (!isAscii(text)) {
+            synchronized (TO_ASCII) {
+                text = TO_ASCII.transliterate(text);
+            }
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder spelled = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
@@ -85,6 +118,13 @@ final class NameNormalizer {
             if (!noise.contains(token)) kept.add(token);
         }
         return kept.isEmpty() ? tokens : kept;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) return false;
+        }
+        return true;
     }
 
     private static String nullToEmpty(String s) {

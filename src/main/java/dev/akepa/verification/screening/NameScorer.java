@@ -1,56 +1,240 @@
 package dev.akepa.verification.screening;
 
+import dev.akepa.verification.screening.NameIndex.IndexedName;
+import dev.akepa.verification.screening.NameIndex.TokenPair;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How alike a query name and a listed name are, from 0 to 1, ignoring word order.
  *
- * <p>Each query token is paired with at most one listed token and the reverse, best pairs first (greedy on
- * Jaro-Winkler similarity); pairs below {@link #PAIR_FLOOR} do not count, since unrelated words still share
- * letters. The score is the length-weighted similarity of the pairs, reduced for the share of each name left
- * unpaired (on either side), so a missing middle name costs a little and a name sharing one word of three a lot.
- *
+ * <p>Each query word is paired with at most one listed word and the reverse, best pairs first (greedy on
+ * Jaro-Winkler); pairs below {@link #PAIR_FLOOR} do not count, since unrelated words still share letters. An
+ * initial ("M.") pairs with a word it begins. Particles ("al", "bin", "de", "of") count for nothing when words are
+ * missing. Then, with shares counted in letters:
  * <pre>
- * quality = Σ sim(q,c)·(|q|+|c|) / Σ (|q|+|c|)       over the chosen pairs
- * score   = quality × (1 − P·unpairedQueryShare) × (1 − P·unpairedListedShare)     P = {@value #MISSING_PENALTY}
+ * quality = Σ s(q,c)·(|q|+|c|) / Σ (|q|+|c|)                 over the pairs, s = sim − max(0, 0.93 − sim)
+ * every listed word paired:   score = quality × (1 − {@value #EXTRA_PENALTY} × extra share of the query)
+ * listed words missing:       score = quality × (1 − {@value #MISSING_PENALTY} × missing share) × (same)
+ *                             when the pairs hold the first given name and a family name (or, for a name without
+ *                             that structure, two words), each pair is close (≥ 0.90), and they are rare enough:
+ *                             Σ rarity ≥ {@value #MIN_RARITY};
+ *                             otherwise both shares cost {@value #UNSUPPORTED_PENALTY} each
  * </pre>
- * where a share is the unpaired letters over all letters of that name.
+ * So "Nicolas Maduro" against "MADURO MOROS, Nicolas" scores 0.97, "Cimex Trading" against "CIMEX" 0.94, and "John
+ * Taylor" against "TAYLOR, Mark John" (first given name missing) stays below any useful threshold. Rarity is
+ * ln(names / names holding the word) over the list's own names: "Muhammad" and "Ali" are common there, so two such
+ * words are not enough to stand for a longer listed name.
  */
 final class NameScorer {
     static final double PAIR_FLOOR = 0.85;
-    static final double MISSING_PENALTY = 0.2;
-    private static final Comparator<NameIndex.TokenPair> BEST_FIRST =
-            Comparator.comparingDouble(NameIndex.TokenPair::similarity).reversed();
+    static final double INITIAL_SIMILARITY = 0.9;
+    static final double MISSING_PENALTY = 0.1;
+    static final double EXTRA_PENALTY = 0.1;
+    static final double UNSUPPORTED_PENALTY = 0.3;
+    static final double MIN_RARITY = 10.0;
+    /**
+     * Below this a word pair is only a resemblance ("moore"/"moreno" 0.86), and costs twice its shortfall;
+     * above it lie most one-letter typos of words of five letters or more.
+     */
+    static final double CLOSE_PAIR = 0.93;
+    /** Listed words may be missing only when every pair is at least this close ("nikolas"/"nicolas" 0.92). */
+    static final double PARTIAL_PAIR_FLOOR = 0.90;
+    /** A query holding a one-word listed name plus other words: that word must be this rare ("cimex" 6.6). */
+    static final double MIN_CONTAINED_RARITY = 6.0;
+    /** A weak alias matched word for word scores this; anything less than exact is no match at all. */
+    static final double WEAK_ALIAS_SCORE = 0.93;
+    private static final Comparator<TokenPair> BEST_FIRST = Comparator.comparingDouble(TokenPair::similarity).reversed();
 
     private NameScorer() {}
 
-    static double score(String[] query, String[] listed, List<NameIndex.TokenPair> pairs) {
-        List<NameIndex.TokenPair> ranked = new ArrayList<>(pairs);
-        ranked.sort(BEST_FIRST);
-        boolean[] queryPaired = new boolean[query.length];
-        boolean[] listedPaired = new boolean[listed.length];
-        double weighted = 0;
-        double weight = 0;
-        for (NameIndex.TokenPair pair : ranked) {
-            if (queryPaired[pair.query()] || listedPaired[pair.name()]) continue;
-            queryPaired[pair.query()] = true;
-            listedPaired[pair.name()] = true;
-            int letters = query[pair.query()].length() + listed[pair.name()].length();
-            weighted += pair.similarity() * letters;
-            weight += letters;
-        }
-        if (weight == 0) return 0;
-        double quality = weighted / weight;
-        return quality * (1 - MISSING_PENALTY * unpairedShare(query, queryPaired))
-                * (1 - MISSING_PENALTY * unpairedShare(listed, listedPaired));
+    static double score(String[] query, IndexedName listed, double[] rarity, List<TokenPair> pairs) {
+        return new Pairing(query, listed, rarity, pairs).score();
     }
 
+    /** What the score is made of, for the evidence a reviewer reads. */
+    static List<String> explain(String[] query, IndexedName listed, double[] rarity, List<TokenPair> pairs) {
+        return new Pairing(query, listed, rarity, pairs).explain();
+    }
+
+    /** Convenience for names without structure or rarity (tests). */
+    static double score(String[] query, String[] listed, List<TokenPair> pairs) {
+        double[] rarity = new double[listed.length];
+        java.util.Arrays.fill(rarity, MIN_RARITY);
+        return score(query, new IndexedName(0, String.join(" ", listed), listed), rarity, pairs);
+    }
+
+    private static final class Pairing {
+        private final String[] query;
+        private final String[] listed;
+        private final IndexedName name;
+        private final double[] rarity;
+        private final int[] partnerOfQuery;
+        private final double[] similarityOfQuery;
+        private final boolean[] listedPaired;
+        private final boolean[] listedByInitial;
+
+        Pairing(String[] query, IndexedName name, double[] rarity, List<TokenPair> pairs) {
+            this.query = query;
+            this.listed = name.tokens();
+            this.name = name;
+            this.rarity = rarity;
+            partnerOfQuery = new int[query.length];
+            java.util.Arrays.fill(partnerOfQuery, -1);
+            similarityOfQuery = new double[query.length];
+            listedPaired = new boolean[listed.length];
+            listedByInitial = new boolean[listed.length];
+            List<TokenPair> ranked = new ArrayList<>(pairs);
+            ranked.sort(BEST_FIRST);
+            for (TokenPair pair : ranked) {
+                if (partnerOfQuery[pair.query()] >= 0 || listedPaired[pair.name()]) continue;
+                pair(pair.query(), pair.name(), pair.similarity(), false);
+            }
+            pairInitials();
+        }
+
+        private void pair(int q, int l, double similarity, boolean byInitial) {
+            partnerOfQuery[q] = l;
+            similarityOfQuery[q] = similarity;
+            listedPaired[l] = true;
+            listedByInitial[l] = byInitial;
+        }
+
+        /** "M." pairs with an unpaired word starting with M, on either side. */
+        private void pairInitials() {
+            for (int q = 0; q < query.length; q++) {
+                if (partnerOfQuery[q] >= 0) continue;
+                for (int l = 0; l < listed.length; l++) {
+                    if (listedPaired[l] || isParticle(listed[l])) continue;
+                    boolean initial = query[q].length() == 1 || listed[l].length() == 1;
+                    if (initial && query[q].charAt(0) == listed[l].charAt(0)) {
+                        pair(q, l, INITIAL_SIMILARITY, true);
+                        break;
+                    }
+                }
+            }
+        }
+
+        double quality() {
+            double weighted = 0;
+            double weight = 0;
+            for (int q = 0; q < query.length; q++) {
+                int l = partnerOfQuery[q];
+                if (l < 0) continue;
+                int letters = query[q].length() + listed[l].length();
+                double similarity = similarityOfQuery[q];
+                weighted += (similarity - Math.max(0, CLOSE_PAIR - similarity)) * letters;
+                weight += letters;
+            }
+            return weight == 0 ? 0 : weighted / weight;
+        }
+
+        double score() {
+            double quality = quality();
+            if (quality == 0) return 0;
+            double missing = unpairedShare(listed, listedPaired);
+            double extra = unpairedShare(query, queryPaired());
+            if (name.weak()) return missing == 0 && extra == 0 && quality == 1 ? WEAK_ALIAS_SCORE : 0;
+            if (missing == 0) {
+                if (extra > 0 && !containmentCounts()) return quality * (1 - UNSUPPORTED_PENALTY * extra);
+                return quality * (1 - EXTRA_PENALTY * extra);
+            }
+            if (partialCounts()) return quality * (1 - MISSING_PENALTY * missing) * (1 - EXTRA_PENALTY * extra);
+            return quality * (1 - UNSUPPORTED_PENALTY * missing) * (1 - UNSUPPORTED_PENALTY * extra);
+        }
+
+        /** A query holding a listed name plus other words: the listed name must be more than one common word. */
+        private boolean containmentCounts() {
+            return significantWords(listed) >= 2 || pairedRarity() >= MIN_CONTAINED_RARITY;
+        }
+
+        /** Listed words are missing: what was paired must be the name's core and rare enough to stand for it. */
+        private boolean partialCounts() {
+            if (pairedRarity() < MIN_RARITY) return false;
+            for (int q = 0; q < query.length; q++) {
+                if (partnerOfQuery[q] >= 0 && !listedByInitial[partnerOfQuery[q]] && similarityOfQuery[q] < PARTIAL_PAIR_FLOOR) return false;
+            }
+            int familyFrom = name.familyFrom();
+            if (familyFrom < 0) return pairedSignificantWords() >= 2;
+            boolean firstGiven = listedPaired[0] && !listedByInitial[0];
+            boolean family = false;
+            for (int l = familyFrom; l < listed.length; l++) {
+                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) family = true;
+            }
+            return firstGiven && family;
+        }
+
+        private double pairedRarity() {
+            double sum = 0;
+            for (int l = 0; l < listed.length; l++) {
+                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) sum += rarity[l];
+            }
+            return sum;
+        }
+
+        private int pairedSignificantWords() {
+            int count = 0;
+            for (int l = 0; l < listed.length; l++) {
+                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) count++;
+            }
+            return count;
+        }
+
+        private boolean[] queryPaired() {
+            boolean[] paired = new boolean[query.length];
+            for (int q = 0; q < query.length; q++) paired[q] = partnerOfQuery[q] >= 0;
+            return paired;
+        }
+
+        /**
+         * Listed words only: the list is public, the customer's words are personal data and stay in the
+         * customer record.
+         */
+        List<String> explain() {
+            List<String> parts = new ArrayList<>();
+            for (int l = 0; l < listed.length; l++) {
+                if (!listedPaired[l]) continue;
+                int q = queryOf(l);
+                parts.add(String.format(Locale.ROOT, "%s %.2f%s", listed[l], similarityOfQuery[q],
+                        listedByInitial[l] ? " (initial)" : ""));
+            }
+            List<String> missing = new ArrayList<>();
+            for (int l = 0; l < listed.length; l++) if (!listedPaired[l]) missing.add(listed[l]);
+            int extra = 0;
+            for (int q = 0; q < query.length; q++) if (partnerOfQuery[q] < 0) extra++;
+            if (!missing.isEmpty()) parts.add("listed words not in the query: " + String.join(" ", missing));
+            if (extra > 0) parts.add("query words not in the listed name: " + extra);
+            if (name.weak()) parts.add("weak alias (matches only word for word)");
+            parts.add(String.format(Locale.ROOT, "name score %.4f", score()));
+            return parts;
+        }
+
+        private int queryOf(int l) {
+            for (int q = 0; q < query.length; q++) if (partnerOfQuery[q] == l) return q;
+            throw new IllegalStateException("listed word " + l + " is not paired");
+        }
+    }
+
+    static boolean isParticle(String token) {
+        return NameNormalizer.PARTICLES.contains(token);
+    }
+
+    private static int significantWords(String[] tokens) {
+        int count = 0;
+        for (String t : tokens) if (!isParticle(t)) count++;
+        return count;
+    }
+
+    /** Unpaired letters over all letters, particles left out of both (unless the name is only particles). */
     private static double unpairedShare(String[] tokens, boolean[] paired) {
         int all = 0;
         int unpaired = 0;
+        boolean onlyParticles = significantWords(tokens) == 0;
         for (int i = 0; i < tokens.length; i++) {
+            if (!onlyParticles && isParticle(tokens[i])) continue;
             all += tokens[i].length();
             if (!paired[i]) unpaired += tokens[i].length();
         }

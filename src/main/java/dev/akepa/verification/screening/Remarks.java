@@ -23,16 +23,24 @@ final class Remarks {
     private static final Pattern DAY = Pattern.compile("^(\\d{1,2}) ([A-Z][a-z]{2}) (\\d{4})$");
     private static final Pattern MONTH = Pattern.compile("^([A-Z][a-z]{2}) (\\d{4})$");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})$");
+    /** OFAC's weak aliases sit in the remarks, quoted: {@code a.k.a. 'BNC'}; f.k.a. and n.k.a. likewise. */
+    private static final Pattern WEAK_ALIAS = Pattern.compile("(?:a\\.k\\.a\\.|f\\.k\\.a\\.|n\\.k\\.a\\.) '([^']+)'");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     private final List<DateSpan> birthDates = new ArrayList<>();
     private final Set<String> countries = new LinkedHashSet<>();
+    private final List<String> weakAliases = new ArrayList<>();
 
     private Remarks() {}
 
     static Remarks parse(String remarks) {
         Remarks parsed = new Remarks();
+        Matcher weak = WEAK_ALIAS.matcher(remarks);
+        while (weak.find()) {
+            String alias = weak.group(1).strip();
+            if (!alias.isEmpty() && !parsed.weakAliases.contains(alias)) parsed.weakAliases.add(alias);
+        }
         for (String statement : remarks.split(";")) {
             String text = statement.strip();
             if (text.endsWith(".")) text = text.substring(0, text.length() - 1).strip();
@@ -47,6 +55,10 @@ final class Remarks {
 
     Set<String> countries() {
         return countries;
+    }
+
+    List<String> weakAliases() {
+        return weakAliases;
     }
 
     private void read(String statement) {

@@ -4,8 +4,6 @@ import dev.akepa.verification.screening.NameIndex.IndexedName;
 import dev.akepa.verification.screening.SanctionsMatch.Evidence;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,15 +24,15 @@ public final class SanctionsList {
     public static final double DEFAULT_THRESHOLD = 0.92;
 
     private final List<SdnEntry> entries;
-    private final Map<Integer, SdnEntry> byNumber;
+    private final Map<String, SdnEntry> byId;
     private final NameIndex persons;
     private final NameIndex businesses;
 
     private SanctionsList(List<SdnEntry> entries) {
         this.entries = List.copyOf(entries);
-        Map<Integer, SdnEntry> numbers = new HashMap<>();
-        entries.forEach(e -> numbers.put(e.entityNumber(), e));
-        this.byNumber = Map.copyOf(numbers);
+        Map<String, SdnEntry> ids = new HashMap<>();
+        entries.forEach(e -> ids.put(e.entryId(), e));
+        this.byId = Map.copyOf(ids);
         this.persons = NameIndex.build(names(this.entries, SdnEntry.SdnType.INDIVIDUAL));
         this.businesses = NameIndex.build(names(this.entries, SdnEntry.SdnType.ENTITY));
     }
@@ -46,11 +44,12 @@ public final class SanctionsList {
      * @throws SdnFormatException  if a file does not have the legacy layout
      */
     public static SanctionsList load(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw new NoSuchFileException(directory.toAbsolutePath().toString(), null,
-                    "OFAC SDN directory not found (it must hold sdn.csv, alt.csv and add.csv)");
-        }
-        return new SanctionsList(SdnFiles.read(directory));
+        return of(ListFiles.read(directory));
+    }
+
+    /** Validates and indexes one release; a malformed file throws with its name and line. */
+    public static SanctionsList of(ListFiles files) throws SdnFormatException {
+        return new SanctionsList(SdnFiles.read(files));
     }
 
     static SanctionsList of(List<SdnEntry> entries) {
@@ -66,11 +65,28 @@ public final class SanctionsList {
         return entries;
     }
 
-    public Optional<SdnEntry> entry(int entityNumber) {
-        return Optional.ofNullable(byNumber.get(entityNumber));
+    public Optional<SdnEntry> entry(String entryId) {
+        return Optional.ofNullable(byId.get(entryId));
     }
 
-    /** Entries scoring at least {@code threshold} (0 < threshold ≤ 1), best first; empty when none. */
+    /** Entries, aliases (strong and weak) and entries of the consolidated list, as an import reports them. */
+    public Counts counts() {
+        int aliases = 0, weak = 0, consolidated = 0;
+        for (SdnEntry e : entries) {
+            aliases += e.aliases().size();
+            weak += e.weakAliases().size();
+            if (e.source() == SdnEntry.Source.CONSOLIDATED) consolidated++;
+        }
+        return new Counts(entries.size(), aliases, weak, consolidated);
+    }
+
+    public record Counts(int entries, int aliases, int weakAliases, int consolidatedEntries) {}
+
+    /**
+     * Entries scoring at least {@code threshold} (0 < threshold ≤ 1), best first; empty when none. A name scoring
+     * at least the threshold on its own stays a match whatever the date of birth or country say (they move its
+     * score, never below the threshold); a name just under it can be lifted by them.
+     */
     public List<SanctionsMatch> screen(ScreeningQuery query, double threshold) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
         boolean person = query.party() == ScreeningQuery.Party.PERSON;
@@ -82,9 +98,9 @@ public final class SanctionsList {
             if (tokens.length == 0) continue;
             index.candidates(tokens).forEach((nameId, pairs) -> {
                 IndexedName listed = index.name(nameId);
-                double score = NameScorer.score(tokens, listed.tokens(), pairs);
+                double score = NameScorer.score(tokens, listed, index.rarity(nameId), pairs);
                 if (score < worthChecking) return;
-                bestByEntry.merge(listed.entry(), new Best(listed.listed(), score),
+                bestByEntry.merge(listed.entry(), new Best(nameId, tokens, pairs, score),
                         (a, b) -> b.score > a.score ? b : a);
             });
         }
@@ -93,13 +109,18 @@ public final class SanctionsList {
             SdnEntry entry = entries.get(entryIndex);
             Evidence birthDate = Corroboration.birthDate(entry, query.dateOfBirth());
             Evidence country = Corroboration.country(entry, query.countries());
-            double score = rounded(Corroboration.adjust(best.score, birthDate, country));
+            double nameScore = rounded(best.score);
+            double score = rounded(Corroboration.adjust(nameScore, birthDate, country, threshold));
             if (score >= threshold) {
-                matches.add(new SanctionsMatch(entry, best.listed, rounded(best.score), score, birthDate, country));
+                IndexedName listed = index.name(best.nameId);
+                List<String> why = new ArrayList<>(NameScorer.explain(best.query, listed, index.rarity(best.nameId), best.pairs));
+                why.addAll(Corroboration.explain(nameScore, birthDate, country, threshold));
+                matches.add(new SanctionsMatch(entry, listed.listed(), String.join(" ", best.query), nameScore, score,
+                        birthDate, country, why));
             }
         });
         matches.sort(Comparator.comparingDouble(SanctionsMatch::score).reversed()
-                .thenComparingInt(SanctionsMatch::entityNumber));
+                .thenComparing(m -> m.entry().entryId()));
         return matches;
     }
 
@@ -108,7 +129,7 @@ public final class SanctionsList {
         return Math.round(score * 10_000) / 10_000.0;
     }
 
-    private record Best(String listed, double score) {}
+    private record Best(int nameId, String[] query, List<NameIndex.TokenPair> pairs, double score) {}
 
     /** The primary name and the aliases of each entry of one type, a name repeated after normalising kept once. */
     private static List<IndexedName> names(List<SdnEntry> entries, SdnEntry.SdnType type) {
@@ -117,15 +138,27 @@ public final class SanctionsList {
             SdnEntry entry = entries.get(i);
             if (entry.type() != type) continue;
             Set<List<String>> seen = new HashSet<>();
-            List<String> all = new ArrayList<>();
-            all.add(entry.name());
-            all.addAll(entry.aliases());
-            for (String listed : all) {
-                String[] tokens = type == SdnEntry.SdnType.INDIVIDUAL
-                        ? NameNormalizer.listedPerson(listed) : NameNormalizer.business(listed);
-                if (tokens.length > 0 && seen.add(Arrays.asList(tokens))) names.add(new IndexedName(i, listed, tokens));
-            }
+            List<String> strong = new ArrayList<>();
+            strong.add(entry.name());
+            strong.addAll(entry.aliases());
+            for (String listed : strong) add(names, seen, i, listed, type, false);
+            for (String listed : entry.weakAliases()) add(names, seen, i, listed, type, true);
         }
         return names;
+    }
+
+    private static void add(List<IndexedName> names, Set<List<String>> seen, int entry, String listed,
+                            SdnEntry.SdnType type, boolean weak) {
+        String[] tokens;
+        int familyFrom = -1;
+        if (type == SdnEntry.SdnType.INDIVIDUAL) {
+            NameNormalizer.ListedPerson person = weak ? new NameNormalizer.ListedPerson(NameNormalizer.person(listed), -1)
+                    : NameNormalizer.listedPerson(listed);
+            tokens = person.tokens();
+            familyFrom = person.familyFrom();
+        } else {
+            tokens = NameNormalizer.business(listed);
+        }
+        if (tokens.length > 0 && seen.add(Arrays.asList(tokens))) names.add(new IndexedName(entry, listed, tokens, familyFrom, weak));
     }
 }

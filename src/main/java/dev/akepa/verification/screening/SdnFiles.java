@@ -1,7 +1,7 @@
 package dev.akepa.verification.screening;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.akepa.verification.screening.CsvRecords.Row;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,50 +10,76 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the three legacy SDN files into entries: sdn.csv (one row per entry), alt.csv (aliases) and add.csv
- * (addresses, of which only the country is used). All three are required; a missing alias file would silently
- * weaken screening.
+ * Reads one list's three legacy files into entries: entries (sdn.csv / cons_prim.csv, 12 columns), aliases
+ * (alt.csv / cons_alt.csv, 5 columns) and addresses (add.csv / cons_add.csv, 6 columns, of which only the
+ * country is used). Every row must have its file's exact column count, so a file cut off in transfer, or one of
+ * another layout, is refused with its line number instead of loading a shorter list.
  */
 final class SdnFiles {
-    static final String ENTRIES = "sdn.csv";
-    static final String ALIASES = "alt.csv";
-    static final String ADDRESSES = "add.csv";
+    private static final int ENTRY_COLUMNS = 12;
+    private static final int ALIAS_COLUMNS = 5;
+    private static final int ADDRESS_COLUMNS = 6;
 
     private SdnFiles() {}
 
-    static List<SdnEntry> read(Path directory) throws IOException {
+    /** The SDN list and, when the release has it, the consolidated list, each entry once. */
+    static List<SdnEntry> read(ListFiles files) throws SdnFormatException {
+        List<SdnEntry> entries = new ArrayList<>(read(files, ListFiles.SDN, SdnEntry.Source.SDN));
+        if (files.hasConsolidated()) entries.addAll(read(files, ListFiles.CONSOLIDATED, SdnEntry.Source.CONSOLIDATED));
+        return entries;
+    }
+
+    private static List<SdnEntry> read(ListFiles files, List<String> names, SdnEntry.Source source) throws SdnFormatException {
+        String entriesFile = names.get(0);
+        String aliasesFile = names.get(1);
+        String addressesFile = names.get(2);
         Map<Integer, Draft> drafts = new LinkedHashMap<>();
-        List<List<String>> rows = CsvRecords.read(directory.resolve(ENTRIES));
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            requireFields(row, 4, ENTRIES, i);
-            int number = entityNumber(row.getFirst(), ENTRIES, i);
+        for (Row row : rows(files, entriesFile, ENTRY_COLUMNS)) {
+            List<String> f = row.fields();
+            int number = entityNumber(f.getFirst(), entriesFile, row);
             SdnEntry.SdnType type;
             try {
-                type = SdnEntry.SdnType.parse(row.get(2));
+                type = SdnEntry.SdnType.parse(f.get(2));
             } catch (IllegalArgumentException e) {
-                throw new SdnFormatException(ENTRIES, "row " + (i + 1), e.getMessage());
+                throw new SdnFormatException(entriesFile, "line " + row.line(), e.getMessage());
             }
-            String remarks = row.size() > 11 ? row.get(11) : "";
-            if (drafts.put(number, new Draft(number, row.get(1), type, programs(row.get(3)), Remarks.parse(remarks))) != null) {
-                throw new SdnFormatException(ENTRIES, "row " + (i + 1), "entry " + number + " appears twice");
+            if (f.get(1).isBlank()) throw new SdnFormatException(entriesFile, "line " + row.line(), "entry " + number + " has no name");
+            Draft draft = new Draft(source, number, f.get(1), type, programs(f.get(3)), Remarks.parse(f.get(11)));
+            if (drafts.put(number, draft) != null) {
+                throw new SdnFormatException(entriesFile, "line " + row.line(), "entry " + number + " appears twice");
             }
         }
-        rows = CsvRecords.read(directory.resolve(ALIASES));
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            requireFields(row, 4, ALIASES, i);
-            Draft entry = drafts.get(entityNumber(row.getFirst(), ALIASES, i));
-            if (entry != null && !row.get(3).isBlank()) entry.aliases.add(row.get(3));
+        if (drafts.isEmpty()) throw new SdnFormatException(entriesFile, "line 1", "the file holds no entries");
+        for (Row row : rows(files, aliasesFile, ALIAS_COLUMNS)) {
+            Draft entry = known(drafts, row, aliasesFile);
+            if (!row.fields().get(3).isBlank()) entry.aliases.add(row.fields().get(3));
         }
-        rows = CsvRecords.read(directory.resolve(ADDRESSES));
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            requireFields(row, 5, ADDRESSES, i);
-            Draft entry = drafts.get(entityNumber(row.getFirst(), ADDRESSES, i));
-            if (entry != null) CountryNames.alpha3(row.get(4)).ifPresent(entry.countries::add);
+        for (Row row : rows(files, addressesFile, ADDRESS_COLUMNS)) {
+            Draft entry = known(drafts, row, addressesFile);
+            CountryNames.alpha3(row.fields().get(4)).ifPresent(entry.countries::add);
         }
         return drafts.values().stream().map(Draft::entry).toList();
+    }
+
+    private static List<Row> rows(ListFiles files, String name, int columns) throws SdnFormatException {
+        String text = files.texts().get(name);
+        if (text == null) throw new SdnFormatException(name, "line 1", "file is missing");
+        List<Row> rows = CsvRecords.completeRows(text, name);
+        for (Row row : rows) {
+            if (row.fields().size() != columns) {
+                throw new SdnFormatException(name, "line " + row.line(),
+                        "expected " + columns + " fields, found " + row.fields().size());
+            }
+        }
+        return rows;
+    }
+
+    /** An alias or address of an entry the entries file does not have means the files are not one release. */
+    private static Draft known(Map<Integer, Draft> drafts, Row row, String file) throws SdnFormatException {
+        int number = entityNumber(row.fields().getFirst(), file, row);
+        Draft entry = drafts.get(number);
+        if (entry == null) throw new SdnFormatException(file, "line " + row.line(), "entry " + number + " is not in the entries file");
+        return entry;
     }
 
     /** The legacy file writes several programs as "IRAN] [NPWMD] [IFSR" (the outer brackets are dropped). */
@@ -66,21 +92,16 @@ final class SdnFiles {
         return programs;
     }
 
-    private static void requireFields(List<String> row, int count, String file, int index) throws SdnFormatException {
-        if (row.size() < count) {
-            throw new SdnFormatException(file, "row " + (index + 1), "expected at least " + count + " fields, found " + row.size());
-        }
-    }
-
-    private static int entityNumber(String field, String file, int index) throws SdnFormatException {
+    private static int entityNumber(String field, String file, Row row) throws SdnFormatException {
         try {
             return Integer.parseInt(field.strip());
         } catch (NumberFormatException e) {
-            throw new SdnFormatException(file, "row " + (index + 1), "entry number '" + field + "' is not a number");
+            throw new SdnFormatException(file, "line " + row.line(), "entry number '" + field + "' is not a number");
         }
     }
 
     private static final class Draft {
+        final SdnEntry.Source source;
         final int number;
         final String name;
         final SdnEntry.SdnType type;
@@ -89,7 +110,8 @@ final class SdnFiles {
         final List<String> aliases = new ArrayList<>();
         final Set<String> countries = new LinkedHashSet<>();
 
-        Draft(int number, String name, SdnEntry.SdnType type, List<String> programs, Remarks remarks) {
+        Draft(SdnEntry.Source source, int number, String name, SdnEntry.SdnType type, List<String> programs, Remarks remarks) {
+            this.source = source;
             this.number = number;
             this.name = name;
             this.type = type;
@@ -99,7 +121,7 @@ final class SdnFiles {
         }
 
         SdnEntry entry() {
-            return new SdnEntry(number, name, type, programs, aliases, remarks.birthDates(), countries);
+            return new SdnEntry(source, number, name, type, programs, aliases, remarks.weakAliases(), remarks.birthDates(), countries);
         }
     }
 }

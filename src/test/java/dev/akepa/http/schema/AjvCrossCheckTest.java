@@ -160,6 +160,8 @@ class AjvCrossCheckTest {
         validBodies.put("review-decision", List.of(Bodies.json(
                 "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"denied\",\"reason\":\"Forged ID\","
                 + "\"identityDocumentsWaiver\":\"seen in person\"}")));
+        validBodies.put("screening-search", List.of(Bodies.json("{\"name\":\"Nicolas Maduro\",\"type\":\"individual\","
+                + "\"dateOfBirth\":\"1962-11-23\",\"countryCodeA3\":\"VEN\",\"minScore\":0.9}")));
         validBodies.put("lab-composite", List.of(Bodies.json("{\"anyOf\":\"abc\",\"not\":1,\"allOf\":\"ab\","
                 + "\"ifThenElse\":{\"t\":\"x\",\"x\":1},\"ifInOneOf\":{\"y\":\"ab\"},\"typeThenEnum\":\"q\",\"bothPass\":-1,\"enumBeforeType\":\"ab\",\"enumBeforeTypeInOneOf\":\"ab\","
                 + "\"nestedOneOf\":[{\"a\":1}]}")));

@@ -164,6 +164,9 @@ final class EdgeCases {
         add("akepa-sandbox-review", "valid", "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"approved\"}");
         add("akepa-sandbox-review", "unknown outcome", "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"maybe\"}");
         add("akepa-sandbox-review", "entityId missing", "{\"customerId\":\"c\",\"outcome\":\"denied\"}");
+        add("screening-search", "minScore zero", "{\"name\":\"x\",\"minScore\":0}");
+        add("screening-search", "minScore negative", "{\"name\":\"x\",\"minScore\":-0.5}");
+        add("screening-search", "unknown property", "{\"name\":\"x\",\"threshold\":0.5}");
         add("review-decision", "valid", "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"denied\",\"reason\":\"Forged ID\"}");
         add("review-decision", "capitalised outcome", "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"Approved\",\"reason\":\"ok\"}");
         add("review-decision", "reason missing", "{\"customerId\":\"c\",\"entityId\":\"e\",\"outcome\":\"approved\"}");

@@ -8,8 +8,18 @@ class NameNormalizerTest {
 
     @Test
     void listedIndividualsAreTurnedToGivenNameFirstWithoutTitles() {
-        assertThat(NameNormalizer.listedPerson("AL ZAWAHIRI, Dr. Ayman")).containsExactly("ayman", "al", "zawahiri");
-        assertThat(NameNormalizer.listedPerson("ABU ABBAS")).containsExactly("abu", "abbas");
+        NameNormalizer.ListedPerson zawahiri = NameNormalizer.listedPerson("AL ZAWAHIRI, Dr. Ayman");
+        assertThat(zawahiri.tokens()).containsExactly("ayman", "al", "zawahiri");
+        assertThat(zawahiri.familyFrom()).isEqualTo(1);
+        NameNormalizer.ListedPerson abbas = NameNormalizer.listedPerson("ABU ABBAS");
+        assertThat(abbas.tokens()).containsExactly("abu", "abbas");
+        assertThat(abbas.familyFrom()).isEqualTo(-1);
+    }
+
+    @Test
+    void otherScriptsAreTransliteratedToLatin() {
+        assertThat(NameNormalizer.person("Николас Мадуро")).containsExactly("nikolas", "maduro");
+        assertThat(NameNormalizer.person("Νικόλαος Μαδούρο")).containsExactly("nikolaos", "madouro");
     }
 
     @Test

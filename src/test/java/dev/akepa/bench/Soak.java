@@ -30,7 +30,8 @@ final class Soak {
         }
     }
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A generation's (Serial: DefNew, Tenured) or the whole heap's (G1) line of GC.heap_info; not Metaspace's. */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final URI server;
     private final String token;
@@ -72,8 +73,7 @@ final class Soak {
         jcmd("GC.run");
         long heap = 0;
         for (String line : jcmd("GC.heap_info")) {
-            // the generations' (or the whole heap's) "used", not Metaspace's
-            if (!line.contains("generation") && !line.contains(" heap ")) continue;
+            if (line.contains("Metaspace") || line.contains("class space")) continue;
             Matcher used = USED.matcher(line);
             if (used.find()) heap += Long.parseLong(used.group(1)) * 1024;
         }

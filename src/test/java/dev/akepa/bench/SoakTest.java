@@ -34,6 +34,7 @@ class SoakTest {
             List<Soak.Sample> samples = soak.run(3, sample -> System.out.println("soak: " + sample.line()));
 
             Soak.Sample first = samples.getFirst(), last = samples.getLast();
+            assertThat(samples).as("every sample read the heap").allMatch(sample -> sample.heapAfterGcBytes() > 0);
             assertThat(last.errors()).isZero();
             assertThat(last.journeys()).isGreaterThan(first.journeys());
             long perJourney = (last.databaseBytes() - first.databaseBytes()) / (last.journeys() - first.journeys());

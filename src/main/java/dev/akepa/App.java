@@ -180,7 +180,29 @@ public final class App implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(Cli.run(args, System.getenv()));
+    /** A failed command prints one line (what failed and why), never a stack trace; the exit code is 1. */
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = Cli.run(args, System.getenv());
+        } catch (Exception | Error e) {
+            System.err.println("akepa: " + (args.length == 0 ? "serve" : args[0]) + " failed: " + causes(e));
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** The messages of the cause chain, each once: the outermost says what, the innermost why. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            int newline = message.indexOf('\n');
+            if (newline >= 0) message = message.substring(0, newline).strip();
+            if (text.indexOf(message) >= 0) continue;
+            if (!text.isEmpty()) text.append(": ");
+            text.append(message);
+        }
+        return text.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.akepa.webhook;
 
 import dev.akepa.crypto.Sha256;
+import dev.akepa.store.FreshPlans;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -235,9 +236,14 @@ final class OutboxStore {
 
     /** Locks those of the applications that nobody else holds now; returns their ids. */
     private static Set<String> lockApplications(Handle h, List<String> sortedIds) {
-        return new HashSet<>(h.createQuery("select id from application where id in (<apps>) order by id "
-                        + "for update skip locked")
-                .bindList("apps", sortedIds).mapTo(String.class).list());
+        // One primary-key lookup per id, in id order (the lock order): "id in (…)" was kept by PostgreSQL as a
+        // sequential scan of application planned while the table was small (PostgresPlansTest).
+        Set<String> locked = new HashSet<>();
+        for (String id : sortedIds) {
+            h.createQuery("select id from application where id = :app for update skip locked")
+                    .bind("app", id).mapTo(String.class).findOne().ifPresent(locked::add);
+        }
+        return locked;
     }
 
     private static Set<String> missingApplications(Handle h, List<String> ids) {
@@ -268,6 +274,7 @@ final class OutboxStore {
     long pendingCount() {
         return jdbi.withHandle(h -> h.createQuery(
                         "select count(*) from webhook_message where state in ('pending', 'waiting')")
+                .addCustomizer(FreshPlans.EVERY_EXECUTION)
                 .mapTo(Long.class).one());
     }
 

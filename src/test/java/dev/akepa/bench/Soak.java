@@ -1,0 +1,129 @@
+package dev.akepa.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Journeys back to back against one running server for a number of one-minute windows, sampling the server process
+ * after each: heap after a full GC, RSS, open files, threads, temp files, the data dir and its database file. Used by
+ * bench/soak (30 minutes) and by SoakTest (3 minutes, in the suite). Only bytes are compared, never times.
+ */
+final class Soak {
+    /** One sample after a window; journeys and errors are cumulative. */
+    record Sample(int minute, long journeys, long errors, long heapAfterGcBytes, long rssBytes, long openFiles,
+                  long threads, long tempFiles, long dataDirBytes, long databaseBytes) {
+        String line() {
+            return String.format(Locale.ROOT,
+                    "minute=%d journeys=%d errors=%d heap_after_gc_mb=%.1f rss_mb=%.1f fds=%d threads=%d temp_files=%d "
+                            + "data_dir_mb=%.1f database_mb=%.1f",
+                    minute, journeys, errors, heapAfterGcBytes / 1e6, rssBytes / 1e6, openFiles, threads, tempFiles,
+                    dataDirBytes / 1e6, databaseBytes / 1e6);
+        }
+    }
+
+    /** A generation's (Serial: DefNew, Tenured) or the whole heap's (G1) line of GC.heap_info; not Metaspace's. */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    private final URI server;
+    private final String token;
+    private final long pid;
+    private final Path dataDir;
+    private final Path databaseFile;
+    private final int clients;
+    private long customers = 700_000_000;
+
+    Soak(URI server, String token, long pid, Path dataDir, int clients) {
+        this.server = server;
+        this.token = token;
+        this.pid = pid;
+        this.dataDir = dataDir;
+        this.databaseFile = dataDir.resolve("akepa.mv.db");
+        this.clients = clients;
+    }
+
+    /** Runs {@code minutes} windows; {@code each} receives every sample as it is taken. */
+    List<Sample> run(int minutes, java.util.function.Consumer<Sample> each) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        long journeys = 0, errors = 0;
+        for (int minute = 1; minute <= minutes; minute++) {
+            JourneyLoad window = new JourneyLoad(List.of(server), token, clients, Thread.ofVirtual(), 0, 60, 0,
+                    customers, JourneyLoad.IMAGE_BYTES);
+            window.run();
+            var summary = window.summary();
+            journeys += ((Number) summary.get("requests")).longValue();
+            errors += ((Number) summary.get("errors")).longValue();
+            customers += 10_000_000;
+            Sample sample = sample(minute, journeys, errors);
+            samples.add(sample);
+            each.accept(sample);
+        }
+        return samples;
+    }
+
+    private Sample sample(int minute, long journeys, long errors) throws IOException, InterruptedException {
+        jcmd("GC.run");
+        long heap = 0;
+        for (String line : jcmd("GC.heap_info")) {
+            if (line.contains("Metaspace") || line.contains("class space")) continue;
+            Matcher used = USED.matcher(line);
+            if (used.find()) heap += Long.parseLong(used.group(1)) * 1024;
+        }
+        Path proc = Path.of("/proc", Long.toString(pid));
+        long rss = 0, threads = 0;
+        for (String line : Files.readAllLines(proc.resolve("status"))) {
+            if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            if (line.startsWith("Threads:")) threads = Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        long fds;
+        try (Stream<Path> open = Files.list(proc.resolve("fd"))) {
+            fds = open.count();
+        }
+        Path tmp = dataDir.resolve("tmp");
+        long tempFiles = 0;
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                tempFiles = files.count();
+            }
+        }
+        long dataDirBytes;
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            dataDirBytes = files.filter(Files::isRegularFile).mapToLong(Soak::sizeOrZero).sum();
+        }
+        return new Sample(minute, journeys, errors, heap, rss, fds, threads, tempFiles, dataDirBytes,
+                sizeOrZero(databaseFile));
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // a temp file removed while we walked
+        }
+    }
+
+    private List<String> jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) jcmd.destroyForcibly();
+        return lines;
+    }
+
+    /** bench/soak: Soak --port P --token T --pid PID --data-dir D --clients N --minutes M; one sample line a minute. */
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].substring(2), args[i + 1]);
+        Soak soak = new Soak(URI.create("http://127.0.0.1:" + o.get("port")), o.get("token"), Long.parseLong(o.get("pid")),
+                Path.of(o.get("data-dir")), Integer.parseInt(o.getOrDefault("clients", "4")));
+        soak.run(Integer.parseInt(o.getOrDefault("minutes", "30")), sample -> System.out.println(sample.line()));
+    }
+}

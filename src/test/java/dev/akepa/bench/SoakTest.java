@@ -1,0 +1,48 @@
+package dev.akepa.bench;
+
+import dev.akepa.testsupport.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three minutes of journeys on the embedded default (bench/soak runs thirty): the database file and the heap after a
+ * full GC must not grow with the journeys. Before H2Housekeeping the file grew by about 240 KB per journey and the
+ * heap by an SFChunk per commit; the bounds below are ten times the measured growth after it, far below that.
+ * Only bytes are compared, never times: a slow machine runs fewer journeys, not a failing test.
+ */
+class SoakTest {
+    /** Database bytes per journey after the first minute (measured after the fix: about 4–11 KB, before: 240 KB). */
+    private static final long DATABASE_BYTES_PER_JOURNEY = 40 * 1024;
+    /** Growth of the heap after a full GC from the first minute to the last (before the fix: +2 MB a minute and more). */
+    private static final long HEAP_GROWTH_BYTES = 12L * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void database_file_and_heap_stay_flat_under_three_minutes_of_journeys() throws Exception {
+        Path dataDir = dir.resolve("data");
+        try (ServerProcess server = ServerProcess.start("soak", Map.of("AKEPA_DATA_DIR", dataDir.toString()), dir)) {
+            Soak soak = new Soak(URI.create(server.baseUrl()), server.demo().token(), server.pid(), dataDir, 2);
+            List<Soak.Sample> samples = soak.run(3, sample -> System.out.println("soak: " + sample.line()));
+
+            Soak.Sample first = samples.getFirst(), last = samples.getLast();
+            assertThat(samples).as("every sample read the heap").allMatch(sample -> sample.heapAfterGcBytes() > 0);
+            assertThat(last.errors()).isZero();
+            assertThat(last.journeys()).isGreaterThan(first.journeys());
+            long perJourney = (last.databaseBytes() - first.databaseBytes()) / (last.journeys() - first.journeys());
+            assertThat(perJourney).as("database bytes per journey after the first minute; samples %s", samples)
+                    .isLessThan(DATABASE_BYTES_PER_JOURNEY);
+            assertThat(last.heapAfterGcBytes() - first.heapAfterGcBytes()).as("heap growth; samples %s", samples)
+                    .isLessThan(HEAP_GROWTH_BYTES);
+            assertThat(last.tempFiles()).as("temp files left behind").isLessThanOrEqualTo(2 * 2);
+        }
+    }
+}

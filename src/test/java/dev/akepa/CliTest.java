@@ -35,7 +35,7 @@ class CliTest {
     }
 
     @Test
-    void every_command_answers_help_without_doing_anything() throws Exception {
+    void everyCommandAnswersHelpWithoutDoingAnything() throws Exception {
         for (List<String> command : List.of(List.of("--help"), List.of("help"), List.of("serve", "--help"),
                 List.of("partner", "--help"), List.of("partner", "add", "--help"), List.of("reviewer", "list", "--help"),
                 List.of("audit", "--help"), List.of("audit", "verify", "--help"))) {
@@ -47,7 +47,7 @@ class CliTest {
     }
 
     @Test
-    void mistakes_get_one_line_naming_the_mistake_and_exit_code_2() throws Exception {
+    void mistakesGetOneLineNamingTheMistakeAndExitCode2() throws Exception {
         assertError(akepa("frobnicate"), "akepa: unknown command: frobnicate (akepa --help lists the commands)");
         assertError(akepa("partner", "ad"), "akepa: unknown partner subcommand: ad (add, list or remove)");
         assertError(akepa("reviewer", "remove"), "akepa: unknown reviewer subcommand: remove (add, list or disable)");
@@ -59,7 +59,7 @@ class CliTest {
     }
 
     @Test
-    void each_error_message_states_one_rule() throws Exception {
+    void eachErrorMessageStatesOneRule() throws Exception {
         assertError(akepa("partner", "add", "--login", "a".repeat(37), "--password", "p"), "akepa: login must be 1-36 characters");
         assertError(akepa("partner", "add", "--login", "bad-login", "--password", "p"),
                 "akepa: login may contain only letters, digits and _");
@@ -72,7 +72,7 @@ class CliTest {
     }
 
     @Test
-    void password_stdin_creates_a_partner_that_can_log_in_and_without_a_terminal_there_is_no_prompt() throws Exception {
+    void passwordStdinCreatesAPartnerThatCanLogInAndWithoutATerminalThereIsNoPrompt() throws Exception {
         Run created = piped("piped-secret-1\n", "partner", "add", "--login", "piped", "--password-stdin");
         assertThat(created).isEqualTo(new Run(0, "partner 'piped' created\n", ""));
         running.server().client().login("piped", "piped-secret-1");
@@ -84,7 +84,7 @@ class CliTest {
     }
 
     @Test
-    void a_removed_partner_cannot_log_in_its_tokens_stop_and_add_enables_it_again() throws Exception {
+    void aRemovedPartnerCannotLogInItsTokensStopAndAddEnablesItAgain() throws Exception {
         piped("gone-secret\n", "partner", "add", "--login", "leaving", "--password-stdin");
         ApiClient partner = running.server().client().login("leaving", "gone-secret");
 
@@ -102,7 +102,7 @@ class CliTest {
     }
 
     @Test
-    void a_disabled_reviewer_cannot_log_in_and_its_tokens_stop() throws Exception {
+    void aDisabledReviewerCannotLogInAndItsTokensStop() throws Exception {
         piped("a long passphrase\n", "reviewer", "add", "--login", "dora", "--password-stdin");
         String login = "{\"user\":{\"login\":\"dora\",\"password\":\"a long passphrase\"}}";
         var issued = running.server().client().post("/review/auth/get-token", login);
@@ -115,7 +115,7 @@ class CliTest {
     }
 
     @Test
-    void the_launcher_names_an_unknown_command_before_looking_for_a_jdk() throws Exception {
+    void theLauncherNamesAnUnknownCommandBeforeLookingForAJdk() throws Exception {
         Process p = new ProcessBuilder("bash", Path.of("akepa").toAbsolutePath().toString(), "frobnicate")
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -67,7 +67,7 @@ class CliWhileServingTest {
     }
 
     @Test
-    void partner_added_while_the_server_runs_gets_a_token_from_it_at_once() throws Exception {
+    void partnerAddedWhileTheServerRunsGetsATokenFromItAtOnce() throws Exception {
         Run added = akepa(env, "partner", "add", "--login", "acme", "--password", "acme-password");
 
         assertThat(added.exitCode()).as(added.stderr()).isZero();
@@ -77,7 +77,7 @@ class CliWhileServingTest {
     }
 
     @Test
-    void reviewer_added_while_the_server_runs_can_log_in() throws Exception {
+    void reviewerAddedWhileTheServerRunsCanLogIn() throws Exception {
         Run added = akepa(env, "reviewer", "add", "--login", "carol", "--password", "a long passphrase");
 
         assertThat(added.exitCode()).as(added.stderr()).isZero();
@@ -87,7 +87,7 @@ class CliWhileServingTest {
     }
 
     @Test
-    void audit_verify_reads_the_trail_the_running_server_writes() throws Exception {
+    void auditVerifyReadsTheTrailTheRunningServerWrites() throws Exception {
         Journeys journeys = new Journeys(server.demo());
         String customerId = journeys.initIndividual("Smith");
         journeys.identify(customerId);
@@ -99,7 +99,7 @@ class CliWhileServingTest {
     }
 
     @Test
-    void a_command_that_cannot_reach_its_database_says_why_in_one_line() throws Exception {
+    void aCommandThatCannotReachItsDatabaseSaysWhyInOneLine() throws Exception {
         Map<String, String> unreachable = new HashMap<>(env);
         unreachable.put("AKEPA_DB_URL", "jdbc:postgresql://127.0.0.1:1/akepa?connectTimeout=2");
 

@@ -35,7 +35,7 @@ class ReadmeJourneyTest {
     }
 
     @Test
-    void run_again_with_the_tips_variable_it_is_a_new_customer_waiting_for_review() throws Exception {
+    void runAgainWithTheTipsVariableItIsANewCustomerWaitingForReview() throws Exception {
         Run first = runBlock(Map.of());
         Run waiting = runBlock(Map.of("LAST_NAME", "WaitReview"));
         assertThat(waiting.exitCode()).as(waiting.err()).isZero();
@@ -45,7 +45,7 @@ class ReadmeJourneyTest {
     }
 
     @Test
-    void a_failing_step_stops_the_block_and_shows_the_error_envelope() throws Exception {
+    void aFailingStepStopsTheBlockAndShowsTheErrorEnvelope() throws Exception {
         Run run = runBlock(Map.of("BASE", running.server().baseUrl() + "/no-such-prefix"));
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.out()).isEmpty();

@@ -2,6 +2,7 @@ package dev.akepa.openapi;
 
 import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
+import dev.akepa.sanctions.SanctionsErrors;
 import dev.akepa.http.ApiException;
 import dev.akepa.webhook.WebhookErrors;
 
@@ -122,6 +123,18 @@ final class ApiOperations {
                         .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.identificationNotFound(INDIVIDUAL),
                                 ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed"),
                                 ApiErrors.identityDocumentsRequired(INDIVIDUAL)),
+
+                get("/sanctions/lists").tag("Sanctions").access(Access.PARTNER)
+                        .summary("The sanctions list versions", "Which OFAC list version screens now, every imported version and its re-screening progress.")
+                        .ok("SanctionsLists"),
+                post("/screening/search").tag("Sanctions").access(Access.PARTNER)
+                        .summary("Search the sanctions list", "Best first, at most 10, only scores of at least minScore (default: the review threshold).")
+                        .json("screening-search").ok("ScreeningSearch")
+                        .errors(SanctionsErrors.listUnavailable(), SanctionsErrors.invalidDate("dateOfBirth", "1962-02-30")),
+                get("/akepa/screening/{customerId}").tag("Sanctions").access(Access.PARTNER)
+                        .summary("A customer's screening evidence", "Per entity: the list version, when, and each candidate with its score; and the customer's alerts.")
+                        .ok("CustomerScreening")
+                        .errors(ApiErrors.customerNotFound(INDIVIDUAL)),
 
                 get("/health/live").tag("Operations").summary("The process answers", null).ok("Health"),
                 get("/health/ready").tag("Operations").summary("Database and document store reachable", null).ok("Health")

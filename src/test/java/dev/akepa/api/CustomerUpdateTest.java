@@ -66,7 +66,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void a_data_request_is_corrected_verified_again_and_approved_with_a_callback_for_every_change() throws Exception {
+    void aDataRequestIsCorrectedVerifiedAgainAndApprovedWithACallbackForEveryChange() throws Exception {
         try (CallbackReceiver callbacks = new CallbackReceiver()) {
             ObjectNode body = minor();
             String reference = body.get("customerReference").asString();
@@ -113,7 +113,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void before_identification_an_update_only_changes_the_data_that_identification_then_verifies() {
+    void beforeIdentificationAnUpdateOnlyChangesTheDataThatIdentificationThenVerifies() {
         String customerId = init(minor());
         ApiResponse updated = update(customerId, "{\"dateOfBirth\":\"1980-01-01\",\"email\":\"jane.new@example.com\"}");
         assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
@@ -124,7 +124,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void a_representative_is_changed_added_and_removed_and_the_structure_is_checked_again() {
+    void aRepresentativeIsChangedAddedAndRemovedAndTheStructureIsCheckedAgain() {
         // No controller: the business entity waits for data; the representative under 18 too.
         ObjectNode body = structure(CustomerBodies.business("RepOld", "RepKid"), 50, false, 50, false);
         representative(body, 1).put("dateOfBirth", "2015-01-01");
@@ -150,7 +150,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void a_structure_that_is_still_wrong_keeps_the_business_in_data_request_with_the_new_reason() {
+    void aStructureThatIsStillWrongKeepsTheBusinessInDataRequestWithTheNewReason() {
         String customerId = init(structure(CustomerBodies.business("RepS"), 10, false));
         running.journeys().identify(customerId);
         ApiResponse updated = update(customerId, "{\"businessRepresentatives\":[{\"id\":\"RepS\",\"ownershipPercentage\":120}]}");
@@ -164,7 +164,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void an_entity_past_its_data_checks_cannot_change_and_a_completed_customer_refuses_every_change() {
+    void anEntityPastItsDataChecksCannotChangeAndACompletedCustomerRefusesEveryChange() {
         String customerId = init(CustomerBodies.individual());
         String applicationId = running.journeys().identify(customerId).dataText("applicationId");
         assertJson(update(customerId, "{\"lastName\":\"Other\"}"), 400, """
@@ -181,7 +181,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void a_representative_in_step_up_cannot_be_changed_while_the_business_is_corrected() {
+    void aRepresentativeInStepUpCannotBeChangedWhileTheBusinessIsCorrected() {
         String customerId = init(structure(CustomerBodies.business("RepT"), 40, false));
         running.journeys().identify(customerId);
         assertJson(update(customerId, "{\"businessRepresentatives\":[{\"id\":\"RepT\",\"lastName\":\"Changed\"}]}"), 400, """
@@ -192,7 +192,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void an_ssn_another_customer_has_is_refused_as_at_init() {
+    void anSsnAnotherCustomerHasIsRefusedAsAtInit() {
         ObjectNode first = CustomerBodies.individual();
         String firstId = init(first);
         String secondId = init(CustomerBodies.individual());
@@ -211,7 +211,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void unknown_foreign_and_invalid_requests_get_the_documented_errors() {
+    void unknownForeignAndInvalidRequestsGetTheDocumentedErrors() {
         String customerId = init(CustomerBodies.individual());
         assertJson(update("cstap_nope", "{\"email\":\"a@example.com\"}"), 400, """
                 {"requestId":"{{requestId}}","code":"customerNotFound","message":"Customer not found.","context":{"customerId":"cstap_nope"}}""");
@@ -241,7 +241,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    void concurrent_updates_of_one_customer_serialise_and_lose_nothing() throws Exception {
+    void concurrentUpdatesOfOneCustomerSerialiseAndLoseNothing() throws Exception {
         String customerId = init(CustomerBodies.business("RepV"));
         running.journeys().identify(customerId);
         ObjectNode template = representative(CustomerBodies.business("X"), 0).deepCopy();

@@ -53,7 +53,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void owners_of_60_and_70_percent_without_a_controller_send_the_business_entity_to_data_request() {
+    void ownersOf60And70PercentWithoutAControllerSendTheBusinessEntityToDataRequest() {
         String customerId = identified(structure(CustomerBodies.business("RepA", "RepB"), 60, false, 70, false));
         ApiResponse status = running.journeys().status(customerId);
         assertJson(status, 200, """
@@ -69,7 +69,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void a_controller_and_shares_within_a_hundred_percent_approve_the_business_entity() {
+    void aControllerAndSharesWithinAHundredPercentApproveTheBusinessEntity() {
         String customerId = identified(structure(CustomerBodies.business("RepC", "RepD"), 60, false, 40, true));
         assertBusinessEntity(customerId, "pending_step_up", "completed", "approved");
         assertThat(identificationReason(customerId)).contains(customerId
@@ -77,7 +77,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void a_lone_ten_percent_owner_who_does_not_control_is_no_control_person() {
+    void aLoneTenPercentOwnerWhoDoesNotControlIsNoControlPerson() {
         String customerId = identified(structure(CustomerBodies.business("RepE"), 10, false));
         assertBusinessEntity(customerId, "data_request", "data_request", null);
         assertThat(identificationReason(customerId)).contains("no control person");
@@ -88,7 +88,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void the_exempt_business_types_follow_the_ruling() {
+    void theExemptBusinessTypesFollowTheRuling() {
         ObjectNode nonProfit = structure(CustomerBodies.business("RepG"), 0, false);
         customer(nonProfit).put("businessType", "NON_PROFIT");
         assertBusinessEntity(identified(nonProfit), "data_request", "data_request", null);
@@ -99,7 +99,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void two_representatives_giving_one_ssn_is_a_data_request() {
+    void twoRepresentativesGivingOneSsnIsADataRequest() {
         ObjectNode body = CustomerBodies.business("RepI", "RepJ");
         CustomerBodies.setSsn(representative(body, 1), CustomerBodies.ssnOf(representative(body, 0)));
         String customerId = identified(body);
@@ -108,7 +108,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void an_incorporation_date_after_identification_is_a_data_request() {
+    void anIncorporationDateAfterIdentificationIsADataRequest() {
         ObjectNode body = CustomerBodies.business("RepK");
         customer(body).put("incorporationDate", "2999-01-01");
         String customerId = identified(body);
@@ -117,7 +117,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void a_representative_under_18_is_a_data_request_for_that_representative() {
+    void aRepresentativeUnder18IsADataRequestForThatRepresentative() {
         ObjectNode body = CustomerBodies.business("RepL");
         representative(body, 0).put("dateOfBirth", "2015-01-01");
         String customerId = identified(body);
@@ -127,7 +127,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void an_all_zero_phone_number_is_a_data_request() {
+    void anAllZeroPhoneNumberIsADataRequest() {
         ObjectNode body = CustomerBodies.individual();
         ((ObjectNode) customer(body).get("phones").get(0)).put("phoneNumber", "0000000000");
         String customerId = identified(body);
@@ -137,7 +137,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void a_business_phone_that_does_not_exist_is_a_data_request_for_the_business() {
+    void aBusinessPhoneThatDoesNotExistIsADataRequestForTheBusiness() {
         ObjectNode body = CustomerBodies.business("RepM");
         ((ObjectNode) customer(body).get("businessPhones").get(0)).put("countryDialingCode", "44").put("phoneNumber", "2125550143");
         String customerId = identified(body);
@@ -147,7 +147,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void an_email_the_rfc_does_not_allow_is_a_data_request_though_the_schema_lets_it_in() {
+    void anEmailTheRfcDoesNotAllowIsADataRequestThoughTheSchemaLetsItIn() {
         ObjectNode body = CustomerBodies.individual();
         customer(body).put("email", "jane..doe@example.com");
         String customerId = identified(body);
@@ -157,7 +157,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void a_state_code_that_does_not_match_the_zip_prefix_is_a_data_request() {
+    void aStateCodeThatDoesNotMatchTheZipPrefixIsADataRequest() {
         ObjectNode body = CustomerBodies.individual();
         ((ObjectNode) customer(body).get("addresses").get(0)).put("stateCode", "CA");
         String customerId = identified(body);
@@ -167,7 +167,7 @@ class ProductionDataChecksTest {
     }
 
     @Test
-    void sound_data_passes_every_check() {
+    void soundDataPassesEveryCheck() {
         String customerId = identified((ObjectNode) dev.akepa.json.Json.MAPPER.readTree(Fixtures.individual("Person")));
         assertThat(running.journeys().status(customerId).dataText("status")).isEqualTo("pending_step_up");
     }

@@ -15,7 +15,7 @@ class SandboxCustomerUpdateTest {
     static final ServerExtension running = new ServerExtension();
 
     @Test
-    void a_last_name_changed_before_identification_is_the_one_the_triggers_see() {
+    void aLastNameChangedBeforeIdentificationIsTheOneTheTriggersSee() {
         ApiResponse init = running.api().post("/customer/init", CustomerBodies.individual());
         String customerId = init.dataText("customerId");
         ApiResponse updated = running.api().post("/customer/update",
@@ -27,7 +27,7 @@ class SandboxCustomerUpdateTest {
     }
 
     @Test
-    void the_sandbox_runs_no_structure_checks() {
+    void theSandboxRunsNoStructureChecks() {
         ObjectNode body = CustomerBodies.structure(CustomerBodies.business("RepSx", "RepSy"), 60, false, 70, false);
         String customerId = running.api().post("/customer/init", body).dataText("customerId");
         var entities = running.journeys().identify(customerId).data().get("entityApplications");

@@ -27,7 +27,7 @@ class SoakTest {
     Path dir;
 
     @Test
-    void database_file_and_heap_stay_flat_under_three_minutes_of_journeys() throws Exception {
+    void databaseFileAndHeapStayFlatUnderThreeMinutesOfJourneys() throws Exception {
         Path dataDir = dir.resolve("data");
         try (ServerProcess server = ServerProcess.start("soak", Map.of("AKEPA_DATA_DIR", dataDir.toString()), dir)) {
             Soak soak = new Soak(URI.create(server.baseUrl()), server.demo().token(), server.pid(), dataDir, 2);

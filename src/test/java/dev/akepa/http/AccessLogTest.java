@@ -29,7 +29,7 @@ class AccessLogTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "json"})
-    void a_journey_logs_one_access_line_per_request_and_no_personal_data(String format) throws Exception {
+    void aJourneyLogsOneAccessLinePerRequestAndNoPersonalData(String format) throws Exception {
         String ssn = Fixtures.issuableSsn();
         String token;
         try (ServerProcess server = ServerProcess.start("log-" + format, Map.of("AKEPA_LOG_FORMAT", format), workDir)) {

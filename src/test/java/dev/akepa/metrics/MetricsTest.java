@@ -41,7 +41,7 @@ class MetricsTest {
 
     /** Issue 11: invented method names and paths must not add series (66,000 of them once filled the heap). */
     @Test
-    void random_methods_and_paths_leave_metrics_the_same_size() {
+    void randomMethodsAndPathsLeaveMetricsTheSameSize() {
         RawRequests raw = new RawRequests(running.server().app().port());
         Random random = new Random(11);
         // every kind of request once, so each series the random ones can reach exists before the first scrape
@@ -66,7 +66,7 @@ class MetricsTest {
     }
 
     @Test
-    void http_timings_are_histograms_with_buckets() {
+    void httpTimingsAreHistogramsWithBuckets() {
         running.server().client().get("/health/live");
         String metrics = scrape();
         assertThat(metrics)
@@ -78,7 +78,7 @@ class MetricsTest {
     }
 
     @Test
-    void route_templates_not_paths_label_the_requests() {
+    void routeTemplatesNotPathsLabelTheRequests() {
         running.api().get("/akepa/status/no-such-customer-123");
         assertThat(scrape())
                 .contains("akepa_http_requests_seconds_count{method=\"GET\",route=\"/akepa/status/{customerId}\",status=\"400\"}")
@@ -86,7 +86,7 @@ class MetricsTest {
     }
 
     @Test
-    void jvm_process_pool_and_queue_are_measured() throws Exception {
+    void jvmProcessPoolAndQueueAreMeasured() throws Exception {
         Set<String> names = names(scrapeAfterAGc());
         assertThat(names).contains(
                 "jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "jvm_threads_live_threads",
@@ -101,7 +101,7 @@ class MetricsTest {
     }
 
     @Test
-    void the_grafana_dashboard_uses_only_meters_the_server_exports() throws Exception {
+    void theGrafanaDashboardUsesOnlyMetersTheServerExports() throws Exception {
         running.server().client().get("/health/live");
         JsonNode dashboard = Json.MAPPER.readTree(Files.readString(Path.of("docs/grafana-dashboard.json")));
         Set<String> used = new TreeSet<>();
@@ -116,7 +116,7 @@ class MetricsTest {
     }
 
     @Test
-    void a_metrics_token_protects_the_scrape() throws Exception {
+    void aMetricsTokenProtectsTheScrape() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_METRICS_TOKEN", "scrape-token-4c1f"))) {
             assertJson(server.client().get("/metrics"), 401, """
                     {"requestId":"{{requestId}}","code":"unauthorized","message":"Authentication error"}""");

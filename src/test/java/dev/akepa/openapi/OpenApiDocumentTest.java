@@ -98,6 +98,15 @@ class OpenApiDocumentTest {
         assertThat(examples).as("examples in the document").isGreaterThan(100);
     }
 
+    private String firstSchemaOf(String method, String path) {
+        for (JsonNode entry : running.api().get("/schemas").data()) {
+            if (entry.get("method").asString().equals(method) && entry.get("path").asString().equals(path)) {
+                return entry.get("name").asString();
+            }
+        }
+        throw new AssertionError("no schema for " + method + " " + path);
+    }
+
     @Test
     void theRequestSchemasAreTheFilesTheValidatorUsesAndEveryRouteWithABodyPointsAtItsOwn() {
         JsonNode document = OpenApiDocument.generate();
@@ -108,8 +117,11 @@ class OpenApiDocumentTest {
             assertThat(document.get("components").get("schemas").get(name)).as(name).isEqualTo(file);
             JsonNode body = document.get("paths").get(entry.get("path").asString())
                     .get(entry.get("method").asString().toLowerCase()).get("requestBody");
+            // /customer/update has a shape schema and one per customer type (checked once the customer is known):
+            // the route points at the shape, the first of its path's entries in schemas/index.json.
+            String first = firstSchemaOf(entry.get("method").asString(), entry.get("path").asString());
             assertThat(body.get("content").get("application/json").get("schema").get("$ref").asString())
-                    .isEqualTo("#/components/schemas/" + name);
+                    .isEqualTo("#/components/schemas/" + first);
         }
     }
 

@@ -117,7 +117,7 @@ class DataRequestReviewTest {
     }
 
     @Test
-    void approving_a_data_request_answered_without_an_identity_document_needs_a_recorded_waiver() {
+    void approvingADataRequestAnsweredWithoutAnIdentityDocumentNeedsARecordedWaiver() {
         ApiClient api = production.api();
         Journeys journeys = production.journeys();
         String customerId = minor(api, Fixtures.reference());
@@ -147,7 +147,7 @@ class DataRequestReviewTest {
     }
 
     @Test
-    void a_reviewer_may_deny_a_person_who_showed_no_identity_document() {
+    void aReviewerMayDenyAPersonWhoShowedNoIdentityDocument() {
         ApiClient api = production.api();
         String customerId = minor(api, Fixtures.reference());
         production.journeys().identify(customerId);

@@ -56,7 +56,7 @@ class ListVersionsAndRescreeningTest {
 
     @Test
     @Order(1)
-    void an_approved_customer_is_not_on_the_first_list() {
+    void anApprovedCustomerIsNotOnTheFirstList() {
         String body = Fixtures.individual("Quintavian").replace("\"firstName\":\"Jane\"", "\"firstName\":\"Zorblax\"");
         customerId = server.demo().post("/customer/init", body).dataText("customerId");
         server.demo().post("/akepa/identification",
@@ -71,7 +71,7 @@ class ListVersionsAndRescreeningTest {
 
     @Test
     @Order(2)
-    void a_truncated_release_is_refused_with_its_line_and_the_version_stays() throws Exception {
+    void aTruncatedReleaseIsRefusedWithItsLineAndTheVersionStays() throws Exception {
         Path dir = release("truncated", true);
         long before = currentVersion();
 
@@ -85,7 +85,7 @@ class ListVersionsAndRescreeningTest {
 
     @Test
     @Order(3)
-    void a_new_release_is_imported_beside_the_running_server_and_picked_up_within_the_poll() throws Exception {
+    void aNewReleaseIsImportedBesideTheRunningServerAndPickedUpWithinThePoll() throws Exception {
         Path dir = release("next", false);
 
         Command result = command("import", dir.toString());
@@ -99,7 +99,7 @@ class ListVersionsAndRescreeningTest {
 
     @Test
     @Order(4)
-    void every_customer_is_rescreened_and_a_new_candidate_opens_an_alert_without_rewriting_history() {
+    void everyCustomerIsRescreenedAndANewCandidateOpensAnAlertWithoutRewritingHistory() {
         awaitTrue(() -> {
             var rescreening = server.demo().get("/sanctions/lists").data().path("versions").get(0).path("rescreening");
             return !rescreening.isMissingNode() && !rescreening.isNull()
@@ -128,7 +128,7 @@ class ListVersionsAndRescreeningTest {
 
     @Test
     @Order(5)
-    void the_consolidated_list_is_searched_with_prefixed_ids_and_status_shows_it_all() {
+    void theConsolidatedListIsSearchedWithPrefixedIdsAndStatusShowsItAll() {
         var match = server.demo().post("/screening/search", "{\"name\":\"Glorbnax Trading\",\"type\":\"business\"}")
                 .data().path("matches").get(0);
         assertThat(match.path("entryId").asString()).isEqualTo("cons:9001");

@@ -20,7 +20,7 @@ class SanctionsApiTest {
             "AKEPA_SANCTIONS_DIR", OfacSample.directory().toString()));
 
     @Test
-    void the_list_imported_at_start_is_the_current_version() {
+    void theListImportedAtStartIsTheCurrentVersion() {
         ApiResponse r = running.api().get("/sanctions/lists");
 
         assertThat(r.status()).isEqualTo(200);
@@ -35,7 +35,7 @@ class SanctionsApiTest {
     }
 
     @Test
-    void a_search_returns_the_listed_entry_best_first() {
+    void aSearchReturnsTheListedEntryBestFirst() {
         ApiResponse r = running.api().post("/screening/search", "{\"name\":\"Nicolas Maduro\",\"type\":\"individual\"}");
 
         assertThat(r.status()).isEqualTo(200);
@@ -48,7 +48,7 @@ class SanctionsApiTest {
     }
 
     @Test
-    void a_weak_alias_is_found_word_for_word_with_its_exact_shape() {
+    void aWeakAliasIsFoundWordForWordWithItsExactShape() {
         long version = running.api().get("/sanctions/lists").data().path("current").asLong();
         assertJson(running.api().post("/screening/search", "{\"name\":\"BNC\",\"type\":\"business\"}"), 200, """
                 {"code":"0","data":{"listVersion":%d,"matches":[{"entryId":"306","name":"BANCO NACIONAL DE CUBA",
@@ -57,14 +57,14 @@ class SanctionsApiTest {
     }
 
     @Test
-    void min_score_limits_the_results() {
+    void minScoreLimitsTheResults() {
         ApiResponse r = running.api().post("/screening/search", "{\"name\":\"Nicolas Maduro\",\"minScore\":0.99}");
 
         assertThat(r.data().path("matches").size()).isZero();
     }
 
     @Test
-    void a_search_body_is_validated_like_every_other() {
+    void aSearchBodyIsValidatedLikeEveryOther() {
         assertJson(running.api().post("/screening/search", "{\"name\":\"\"}"), 400, """
                 {"requestId":"{{requestId}}","code":"requestValidateError","context":[
                  {"instancePath":"/name","schemaPath":"#/properties/name/minLength","keyword":"minLength",
@@ -80,14 +80,14 @@ class SanctionsApiTest {
     }
 
     @Test
-    void a_date_of_birth_that_is_no_calendar_day_is_refused() {
+    void aDateOfBirthThatIsNoCalendarDayIsRefused() {
         assertJson(running.api().post("/screening/search", "{\"name\":\"Nicolas Maduro\",\"dateOfBirth\":\"1962-02-30\"}"), 400, """
                 {"requestId":"{{requestId}}","code":"invalidDate","context":{"dateOfBirth":"1962-02-30"},
                  "message":"dateOfBirth is not a calendar date"}""");
     }
 
     @Test
-    void a_screening_is_evidence_the_partner_can_read() {
+    void aScreeningIsEvidenceThePartnerCanRead() {
         String body = Fixtures.individual("Maduro Moros").replace("\"firstName\":\"Jane\"", "\"firstName\":\"Nicolas\"");
         String customerId = running.api().post("/customer/init", body).dataText("customerId");
         running.journeys().identify(customerId);
@@ -111,7 +111,7 @@ class SanctionsApiTest {
     }
 
     @Test
-    void another_partners_customer_does_not_exist() {
+    void anotherPartnersCustomerDoesNotExist() {
         String customerId = running.journeys().initIndividual("Smith");
 
         assertJson(running.server().other().get("/akepa/screening/" + customerId), 400, """
@@ -120,7 +120,7 @@ class SanctionsApiTest {
     }
 
     @Test
-    void a_customer_not_yet_screened_has_no_entities() {
+    void aCustomerNotYetScreenedHasNoEntities() {
         String customerId = running.journeys().initIndividual("Smith");
 
         assertJson(running.api().get("/akepa/screening/" + customerId), 200, """

@@ -209,7 +209,7 @@ class PostgresPlansTest {
     }
 
     @Test
-    void plans_a_node_cached_while_the_database_was_empty_do_not_read_large_tables_sequentially() {
+    void plansANodeCachedWhileTheDatabaseWasEmptyDoNotReadLargeTablesSequentially() {
         List<String> found = new ArrayList<>();
         earlySession.begin();
         try {
@@ -228,7 +228,7 @@ class PostgresPlansTest {
     }
 
     @Test
-    void no_statement_reads_a_large_table_sequentially_before_or_after_analyze() {
+    void noStatementReadsALargeTableSequentiallyBeforeOrAfterAnalyze() {
         List<String> unanalysed = sequentialScans();
         database.jdbi().useHandle(h -> h.execute("analyze"));
         List<String> analysed = sequentialScans();

@@ -44,7 +44,7 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void phone_numbers_must_be_valid_for_their_country_calling_code() {
+    void phoneNumbersMustBeValidForTheirCountryCallingCode() {
         assertThat(reasons(withContact("jane@example.com", "1", "2125550199"))).isEmpty();
         assertThat(reasons(withContact("jane@example.com", "+44", "2079460000"))).isEmpty();
         assertThat(reasons(withContact("jane@example.com", "1", "0000000000")))
@@ -56,7 +56,7 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void email_addresses_follow_rfc_5321_and_5322() {
+    void emailAddressesFollowRfc5321And5322() {
         assertThat(reasons(withContact("jane.doe+kyc@example.co.uk", "1", "2125550199"))).isEmpty();
         assertThat(reasons(withContact("\"jane doe\"@example.com", "1", "2125550199"))).isEmpty();
         for (String bad : List.of("jane..doe@example.com", "jane@example", "jane@-example.com", "jane@example.invalidtld",
@@ -67,7 +67,7 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void a_us_state_code_must_exist_and_match_the_zip_prefix() {
+    void aUsStateCodeMustExistAndMatchTheZipPrefix() {
         assertThat(reasons(livingAt(new Subject.Address("PRIMARY", "1 Main St", null, "Newark", "NJ", "07102", "USA")))).isEmpty();
         assertThat(reasons(livingAt(new Subject.Address("PRIMARY", "1 Calle", null, "San Juan", "PR", "00901", "USA")))).isEmpty();
         assertThat(reasons(livingAt(new Subject.Address("PRIMARY", "1 Main St", null, "Anchorage", "AK", "99501-1234", "USA")))).isEmpty();
@@ -82,14 +82,14 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void the_shipped_zip_prefix_table_is_what_its_generator_writes() throws Exception {
+    void theShippedZipPrefixTableIsWhatItsGeneratorWrites() throws Exception {
         List<String> shipped = Files.readAllLines(ZipPrefixTableGenerator.OUTPUT, StandardCharsets.UTF_8);
         assertThat(shipped).isEqualTo(ZipPrefixTableGenerator.lines());
         assertThat(UsPostalGeography.load().statesOf("96799")).containsExactlyInAnyOrder("AS", "HI");
     }
 
     @Test
-    void a_business_names_a_control_person() {
+    void aBusinessNamesAControlPerson() {
         assertThat(reasons(structured("LLC", List.of(rep("a", 60, false), rep("b", 40, true)), List.of()))).isEmpty();
         assertThat(reasons(structured("LLC", List.of(rep("a", 60, false), rep("b", 40, false)), List.of())))
                 .containsExactly("no control person: no representative has isController true");
@@ -100,7 +100,7 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void ownership_adds_up_to_at_most_a_hundred_percent() {
+    void ownershipAddsUpToAtMostAHundredPercent() {
         assertThat(reasons(structured("LLC", List.of(rep("a", 33.33, true), rep("b", 33.33, false), rep("c", 33.34, false)), List.of()))).isEmpty();
         assertThat(reasons(structured("LLC", List.of(rep("a", 60, false), rep("b", 70, false)), List.of())))
                 .containsExactly("no control person: no representative has isController true",
@@ -112,7 +112,7 @@ class DeeperDataChecksTest {
     }
 
     @Test
-    void two_representatives_with_one_ssn_and_a_business_without_representatives_are_data_requests() {
+    void twoRepresentativesWithOneSsnAndABusinessWithoutRepresentativesAreDataRequests() {
         assertThat(reasons(structured("LLC", List.of(rep("a", 50, true), rep("b", 50, false)), List.of(List.of("a", "b")))))
                 .containsExactly("representatives a, b give the same SSN");
         assertThat(reasons(structured("LLC", List.of(), List.of())))

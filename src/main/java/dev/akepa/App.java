@@ -21,6 +21,7 @@ import dev.akepa.document.DocumentRoutes;
 import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.DocumentStores;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.kyc.ApplicationRepository;
 import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
@@ -28,7 +29,12 @@ import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.KeysConfig;
+import dev.akepa.keys.PersonalData;
+import dev.akepa.keys.StartRefused;
 import dev.akepa.store.Database;
+import dev.akepa.store.PrivateFiles;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.verification.screening.SanctionsList;
@@ -39,7 +45,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -59,6 +64,9 @@ public final class App implements AutoCloseable {
         this.documentStore = documentStore;
         Clock clock = Clock.systemUTC();
         var jdbi = database.jdbi();
+        // First, before anything is written: a wrong master key refuses to start here.
+        KeyRing keys = KeyRing.open(jdbi, KeysConfig.fromEnv(config.env(), config.dataDir()), clock);
+        PersonalData personalData = keys.personalData();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         PasswordHasher hasher = new PasswordHasher();
@@ -73,7 +81,9 @@ public final class App implements AutoCloseable {
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
-        CustomerRepository customerRepository = new CustomerRepository(jdbi);
+        CustomerRepository customerRepository = new CustomerRepository(jdbi, personalData);
+        int sealed = customerRepository.sealLegacyRows();
+        if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
@@ -81,7 +91,7 @@ public final class App implements AutoCloseable {
                 Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
                 clock);
         this.webhooks = new Webhooks(jdbi, metrics, clock,
-                WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
+                WebhookConfig.fromEnv(config.env(), config.sandbox()), personalData);
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
@@ -91,10 +101,13 @@ public final class App implements AutoCloseable {
                 ? new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()) : null;
 
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
-        DocumentService documents = new DocumentService(documentRepository, documentStore,
+        DocumentVault vault = new DocumentVault(documentStore, personalData);
+        int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
+        if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);
+        DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
-                documentRepository, documentStore, audit, hasher, bodies, clock);
+                documentRepository, vault, audit, hasher, bodies, clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
@@ -111,9 +124,10 @@ public final class App implements AutoCloseable {
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
     public static App start(Config config) throws Exception {
-        Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.http().multipartTempDir());
+        PrivateFiles.createDirectories(config.dataDir());
+        PrivateFiles.createDirectories(config.http().multipartTempDir());
         Database database = Database.open(config.database());
+        PrivateFiles.restrictTree(config.dataDir());
         DocumentStore documentStore = null;
         App app = null;
         try {
@@ -169,6 +183,12 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(Cli.run(args, System.getenv()));
+        try {
+            System.exit(Cli.run(args, System.getenv()));
+        } catch (StartRefused e) {
+            // One line the operator can act on, no stack trace.
+            System.err.println("akepa: " + e.getMessage());
+            System.exit(1);
+        }
     }
 }

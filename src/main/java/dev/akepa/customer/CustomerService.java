@@ -8,11 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /** /customer/init and /customer/status. */
 public final class CustomerService {
@@ -34,25 +30,26 @@ public final class CustomerService {
         String reference = body.get("customerReference").asString();
         ObjectNode data = (ObjectNode) body.get("customer").deepCopy();
         if (type == Customer.CustomerType.BUSINESS) assignRepresentativeIds(data);
-        String taxIdHash = taxIdHash(type, data);
+        CustomerRepository.TaxId taxId = taxId(type, data);
         Customer customer = new Customer(Ids.next(type == Customer.CustomerType.BUSINESS ? Ids.BUSINESS : Ids.INDIVIDUAL),
                 partner.id(), reference, type, data, clock.millis());
         try {
             // The unique constraints on (partner, reference) and (partner, tax id) find duplicates; looking first
             // would cost two more statements on every init to save work only on the rare duplicate.
-            jdbi.useHandle(h -> customers.insert(h, customer, taxIdHash));
+            jdbi.useTransaction(h -> customers.insert(h, customer, taxId));
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
             // Which key clashed decides the answer, in the rulings' order (tax id before reference).
-            jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxIdHash));
+            jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxId));
             throw e;
         }
         return customer;
     }
 
-    private void rejectDuplicates(org.jdbi.v3.core.Handle h, Partner partner, String reference, String taxIdHash) {
-        if (taxIdHash != null) {
-            customers.findIdByTaxIdHash(h, partner.id(), taxIdHash)
+    private void rejectDuplicates(org.jdbi.v3.core.Handle h, Partner partner, String reference,
+                                  CustomerRepository.TaxId taxId) {
+        if (taxId != null) {
+            customers.findIdByTaxId(h, partner.id(), taxId)
                     .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); });
         }
         customers.findIdByReference(h, partner.id(), reference)
@@ -78,20 +75,12 @@ public final class CustomerService {
         }
     }
 
-    /** SSN for individuals, FEIN for businesses; hashed so duplicates are found without a plaintext index. */
-    private static String taxIdHash(Customer.CustomerType type, JsonNode data) {
+    /** SSN for individuals, FEIN for businesses: unique per partner, found through a keyed MAC (never stored plain). */
+    static CustomerRepository.TaxId taxId(Customer.CustomerType type, JsonNode data) {
         String wanted = type == Customer.CustomerType.BUSINESS ? "FEIN" : "SSN";
         for (JsonNode doc : data.path("identificationDocuments")) {
-            if (wanted.equals(doc.path("type").asString())) return sha256(wanted + ":" + doc.path("value").asString());
+            if (wanted.equals(doc.path("type").asString())) return new CustomerRepository.TaxId(wanted, doc.path("value").asString());
         }
         return null;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -82,4 +82,18 @@ public final class DocumentRepository {
         return h.createQuery("select " + COLUMNS + " from document where application_id = :app order by created_at, id")
                 .bind("app", applicationId).map(MAPPER).list();
     }
+
+    /** Uploaded documents whose stored object has no data key: written in plaintext by a version before encryption. */
+    public List<Document> plaintextObjects() {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from document d where storage_key is not null "
+                        + "and not exists (select 1 from data_key k where k.owner_id = d.storage_key) order by id")
+                .map(MAPPER).list());
+    }
+
+    /** Points the row at its re-encrypted object, unless it changed meanwhile; true when it did. */
+    public boolean replaceStorageKey(String documentId, String oldKey, String newKey) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "update document set storage_key = :new where id = :id and storage_key = :old")
+                .bind("new", newKey).bind("id", documentId).bind("old", oldKey).execute()) == 1;
+    }
 }

@@ -17,6 +17,9 @@ public interface DocumentStore {
     /** Streams the stored bytes back; the caller closes the stream. */
     InputStream open(String key) throws IOException;
 
+    /** Removes the object under {@code key}; removing one that is not there is not an error (purges resume). */
+    void delete(String key) throws IOException;
+
     /** True when the store can be reached (used by the readiness check). */
     boolean isReachable();
 }

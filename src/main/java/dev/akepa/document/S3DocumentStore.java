@@ -103,6 +103,16 @@ public final class S3DocumentStore implements DocumentStore, AutoCloseable {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        StorageKeys.requireValid(key);
+        try {
+            s3.deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw new IOException("Deleting document '" + key + "' from bucket " + bucket + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean isReachable() {
         try {
             s3.headBucket(request -> request.bucket(bucket)

@@ -4,7 +4,7 @@ import dev.akepa.audit.AuditTrail;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.DocumentRepository;
-import dev.akepa.document.DocumentStore;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.ApplicationRepository;
@@ -26,7 +26,7 @@ public final class ReviewModule implements RouteGroup {
     private final ReviewApiRoutes api;
 
     public ReviewModule(Jdbi jdbi, ReviewConfig config, KycService kyc, CustomerRepository customers,
-                        DocumentRepository documents, DocumentStore store, AuditTrail audit, PasswordHasher hasher,
+                        DocumentRepository documents, DocumentVault store, AuditTrail audit, PasswordHasher hasher,
                         JsonBodies bodies, Clock clock) {
         ReviewerRepository reviewers = new ReviewerRepository(jdbi);
         ReviewerLogins logins = new ReviewerLogins(reviewers, hasher, audit, config, clock);

@@ -2,7 +2,6 @@ package dev.akepa.webhook;
 
 import dev.akepa.Durations;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +16,9 @@ import java.util.Map;
  * @param secretOverlap   AKEPA_WEBHOOK_SECRET_OVERLAP: how long a rotated-out secret still signs (24h)
  * @param concurrency     AKEPA_WEBHOOK_CONCURRENCY: deliveries in flight per process (64)
  * @param pollInterval    AKEPA_WEBHOOK_POLL_INTERVAL: how often to look for work queued by other processes (1s)
- * @param masterKeyBase64 AKEPA_MASTER_KEY: base64 of 32 bytes; null means use (or create) masterKeyFile
- * @param masterKeyFile   the generated key file, data directory/master.key, mode 0600
  */
 public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duration> retrySchedule,
-                            Duration secretOverlap, int concurrency, Duration pollInterval,
-                            String masterKeyBase64, Path masterKeyFile) {
+                            Duration secretOverlap, int concurrency, Duration pollInterval) {
 
     static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
@@ -39,16 +35,14 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
         }
     }
 
-    public static WebhookConfig fromEnv(Map<String, String> env, boolean sandbox, Path dataDir) {
+    public static WebhookConfig fromEnv(Map<String, String> env, boolean sandbox) {
         return new WebhookConfig(
                 Boolean.parseBoolean(value(env, "AKEPA_WEBHOOK_ALLOW_PRIVATE", Boolean.toString(sandbox))),
                 Durations.parse(value(env, "AKEPA_WEBHOOK_TIMEOUT", "10s")),
                 schedule(value(env, "AKEPA_WEBHOOK_RETRY_SCHEDULE", null)),
                 Durations.parse(value(env, "AKEPA_WEBHOOK_SECRET_OVERLAP", "24h")),
                 Integer.parseInt(value(env, "AKEPA_WEBHOOK_CONCURRENCY", "64")),
-                Durations.parse(value(env, "AKEPA_WEBHOOK_POLL_INTERVAL", "1s")),
-                value(env, "AKEPA_MASTER_KEY", null),
-                dataDir.resolve("master.key"));
+                Durations.parse(value(env, "AKEPA_WEBHOOK_POLL_INTERVAL", "1s")));
     }
 
     /** "5s,5m,30m" → the delays before retries 1, 2, 3; "none" means no retries at all. */
@@ -61,13 +55,5 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
     private static String value(Map<String, String> env, String name, String fallback) {
         String v = env.get(name);
         return v == null || v.isBlank() ? fallback : v.trim();
-    }
-
-    /** The master key never appears in logs or error messages. */
-    @Override
-    public String toString() {
-        return "WebhookConfig[allowPrivate=" + allowPrivate + ", timeout=" + timeout + ", retrySchedule=" + retrySchedule
-                + ", secretOverlap=" + secretOverlap + ", concurrency=" + concurrency + ", pollInterval=" + pollInterval
-                + ", masterKey=" + (masterKeyBase64 == null ? masterKeyFile : "(from AKEPA_MASTER_KEY)") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
 import org.jdbi.v3.core.Jdbi;
@@ -111,8 +112,8 @@ class ConsoleHttpTest {
 
     @Test
     void pii_is_masked_until_a_reveal_which_needs_the_csrf_token_and_is_audited() {
-        String customerId = ReviewCases.waitingIndividual(partner);
-        String ssn = Sql.one(db, String.class, "select body from customer where id = :id", "id", customerId).replaceAll(".*\"value\":\"(\\d{9})\".*", "$1");
+        String ssn = Fixtures.issuableSsn();
+        String customerId = ReviewCases.waitingIndividual(partner, ssn);
         ReviewClient browser = alice();
         HttpResponse<String> page = browser.get("/review/applications/" + customerId);
         assertThat(page.statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package dev.akepa.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookConfigTest {
-    private final Path data = Path.of("/tmp/akepa-data");
-
     @Test
     void defaultsFollowTheIssue() {
-        WebhookConfig production = WebhookConfig.fromEnv(Map.of(), false, data);
+        WebhookConfig production = WebhookConfig.fromEnv(Map.of(), false);
         assertThat(production.allowPrivate()).isFalse();
         assertThat(production.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(production.retrySchedule()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
         assertThat(production.secretOverlap()).isEqualTo(Duration.ofHours(24));
-        assertThat(production.masterKeyBase64()).isNull();
-        assertThat(production.masterKeyFile()).isEqualTo(data.resolve("master.key"));
-        assertThat(WebhookConfig.fromEnv(Map.of(), true, data).allowPrivate()).isTrue();
+        assertThat(WebhookConfig.fromEnv(Map.of(), true).allowPrivate()).isTrue();
     }
 
     @Test
@@ -40,17 +35,15 @@ class WebhookConfigTest {
                 "AKEPA_WEBHOOK_RETRY_SCHEDULE", "1s, 2m,PT3H",
                 "AKEPA_WEBHOOK_SECRET_OVERLAP", "1h",
                 "AKEPA_WEBHOOK_CONCURRENCY", "4",
-                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms",
-                "AKEPA_MASTER_KEY", "a2V5"), true, data);
+                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms"), true);
         assertThat(config.allowPrivate()).isFalse();
         assertThat(config.timeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.retrySchedule()).containsExactly(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofHours(3));
         assertThat(config.secretOverlap()).isEqualTo(Duration.ofHours(1));
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.masterKeyBase64()).isEqualTo("a2V5");
-        assertThat(WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false, data).retrySchedule()).isEmpty();
-        assertThatThrownBy(() -> WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false, data))
+        assertThat(WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false).retrySchedule()).isEmpty();
+        assertThatThrownBy(() -> WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false))
                 .hasMessageContaining("not a duration");
     }
 

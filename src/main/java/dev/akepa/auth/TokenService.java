@@ -1,13 +1,7 @@
 package dev.akepa.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * entropy, so a slow hash adds nothing). Resolved tokens are cached briefly so the hot path skips the database.
  */
 public final class TokenService {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CACHE_MILLIS = 30_000;
     private static final int CACHE_MAX = 10_000;
 
@@ -43,12 +36,10 @@ public final class TokenService {
     public Optional<IssuedToken> issue(String login, String password) {
         var stored = partners.findByLogin(login);
         if (stored.isEmpty() || !hasher.matches(password, stored.get().passwordHash())) return Optional.empty();
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = OpaqueTokens.generate();
         long now = clock.millis();
         long expires = now + lifetime.toMillis();
-        partners.saveToken(sha256(token), stored.get().partner().id(), expires);
+        partners.saveToken(OpaqueTokens.hash(token), stored.get().partner().id(), expires);
         purgeExpired(now);
         return Optional.of(new IssuedToken(token, expires, stored.get().partner()));
     }
@@ -56,7 +47,7 @@ public final class TokenService {
     public Optional<Partner> resolve(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
         long now = clock.millis();
-        String hash = sha256(token);
+        String hash = OpaqueTokens.hash(token);
         CachedToken cached = cache.get(hash);
         if (cached == null || cached.cachedUntilMillis() < now) {
             var owner = partners.findToken(hash);
@@ -76,14 +67,5 @@ public final class TokenService {
         long last = lastPurge.get();
         long interval = Math.min(PURGE_INTERVAL_MILLIS, lifetime.toMillis());
         if (now - last >= interval && lastPurge.compareAndSet(last, now)) partners.deleteExpiredTokens(now);
-    }
-
-    static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.akepa.customer;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.keys.PersonalData;
 import dev.akepa.keys.Sealer;
 import org.jdbi.v3.core.Handle;

@@ -1,7 +1,6 @@
 package dev.akepa.keys;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Where the master key comes from (docs/data-protection.md).
@@ -10,11 +9,6 @@ import java.util.Map;
  * @param masterKeyFile   the generated key file, data directory/master.key, mode 0600
  */
 public record KeysConfig(String masterKeyBase64, Path masterKeyFile) {
-
-    public static KeysConfig fromEnv(Map<String, String> env, Path dataDir) {
-        String key = env.get("AKEPA_MASTER_KEY");
-        return new KeysConfig(key == null || key.isBlank() ? null : key.trim(), dataDir.resolve("master.key"));
-    }
 
     /** The master key never appears in logs or error messages. */
     @Override

@@ -1,7 +1,9 @@
 package dev.akepa.webhook;
 
+import dev.akepa.Config;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,34 +18,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookConfigTest {
+    private final Path data = Path.of("/tmp/akepa-data");
+
+    /** The webhook slice of the whole configuration, in sandbox or production mode, with the data dir above. */
+    private static WebhookConfig webhookConfig(Map<String, String> env, boolean sandbox, Path dataDir) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("AKEPA_MODE", sandbox ? "sandbox" : "production");
+        all.put("AKEPA_DATA_DIR", dataDir.toString());
+        return Config.fromEnvironment(all).webhook();
+    }
+
     @Test
     void defaultsFollowTheIssue() {
-        WebhookConfig production = WebhookConfig.fromEnv(Map.of(), false);
+        WebhookConfig production = webhookConfig(Map.of(), false, data);
         assertThat(production.allowPrivate()).isFalse();
         assertThat(production.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(production.retrySchedule()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
         assertThat(production.secretOverlap()).isEqualTo(Duration.ofHours(24));
-        assertThat(WebhookConfig.fromEnv(Map.of(), true).allowPrivate()).isTrue();
+        assertThat(webhookConfig(Map.of(), true, data).allowPrivate()).isTrue();
     }
 
     @Test
     void everyDefaultCanBeOverridden() {
-        WebhookConfig config = WebhookConfig.fromEnv(Map.of(
+        WebhookConfig config = webhookConfig(Map.of(
                 "AKEPA_WEBHOOK_ALLOW_PRIVATE", "false",
                 "AKEPA_WEBHOOK_TIMEOUT", "300ms",
                 "AKEPA_WEBHOOK_RETRY_SCHEDULE", "1s, 2m,PT3H",
                 "AKEPA_WEBHOOK_SECRET_OVERLAP", "1h",
                 "AKEPA_WEBHOOK_CONCURRENCY", "4",
-                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms"), true);
+                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms"), true, data);
         assertThat(config.allowPrivate()).isFalse();
         assertThat(config.timeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.retrySchedule()).containsExactly(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofHours(3));
         assertThat(config.secretOverlap()).isEqualTo(Duration.ofHours(1));
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false).retrySchedule()).isEmpty();
-        assertThatThrownBy(() -> WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false))
+        assertThat(webhookConfig(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false, data).retrySchedule()).isEmpty();
+        assertThatThrownBy(() -> webhookConfig(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false, data))
                 .hasMessageContaining("not a duration");
     }
 

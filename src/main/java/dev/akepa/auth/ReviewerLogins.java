@@ -1,9 +1,4 @@
-package dev.akepa.review;
-
-import dev.akepa.audit.AuditEntry;
-import dev.akepa.audit.AuditKind;
-import dev.akepa.audit.AuditTrail;
-import dev.akepa.auth.PasswordHasher;
+package dev.akepa.auth;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -16,19 +11,19 @@ import java.util.regex.Pattern;
  * lock-outs of existing accounts go to the audit trail (unknown logins do not: a mistyped password in the login
  * field must not end up on record).
  */
-final class ReviewerLogins {
-    static final Pattern LOGIN = Pattern.compile("^[0-9a-zA-Z_]{1,36}$");
+public final class ReviewerLogins {
+    public static final Pattern LOGIN = Pattern.compile("^[0-9a-zA-Z_]{1,36}$");
     static final int MAX_PASSWORD = 200;
 
     private final ReviewerRepository reviewers;
     private final PasswordHasher hasher;
-    private final AuditTrail audit;
-    private final ReviewConfig config;
+    private final LoginRecorder audit;
+    private final AuthConfig config;
     private final Clock clock;
     /** Checked for unknown and locked logins, so they take as long as others and timing reveals nothing. */
     private volatile String decoyHash;
 
-    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config, Clock clock) {
+    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, LoginRecorder audit, AuthConfig config, Clock clock) {
         this.reviewers = reviewers;
         this.hasher = hasher;
         this.audit = audit;
@@ -37,7 +32,7 @@ final class ReviewerLogins {
     }
 
     /** The reviewer when the login is known, not locked and the password right; empty otherwise (never says which). */
-    Optional<Reviewer> authenticate(String login, String password, String channel) {
+    public Optional<Reviewer> authenticate(String login, String password, String channel) {
         if (login == null || password == null || !LOGIN.matcher(login).matches()
                 || password.isEmpty() || password.length() > MAX_PASSWORD) {
             return Optional.empty();
@@ -55,13 +50,12 @@ final class ReviewerLogins {
         }
         if (!hasher.matches(password, stored.get().passwordHash())) {
             boolean locked = reviewers.recordFailure(reviewer.id(), config.maxFailedLogins(), now + config.lockout().toMillis());
-            audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, locked ? "locked" : "login-failed",
-                    locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel,
-                    null, null, now));
+            audit.recordLogin(login, locked ? "locked" : "login-failed",
+                    locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel, now);
             return Optional.empty();
         }
         reviewers.resetFailures(reviewer.id());
-        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, "login", channel, null, null, now));
+        audit.recordLogin(login, "login", channel, now);
         return Optional.of(reviewer);
     }
 
@@ -72,7 +66,7 @@ final class ReviewerLogins {
         return decoy;
     }
 
-    void recordLogout(Reviewer reviewer) {
-        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, reviewer.login(), "logout", "console", null, null, clock.millis()));
+    public void recordLogout(Reviewer reviewer) {
+        audit.recordLogin(reviewer.login(), "logout", "console", clock.millis());
     }
 }

@@ -25,6 +25,7 @@ import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.review.ReviewModule;
+import dev.akepa.erasure.Erasures;
 import dev.akepa.keys.KeyRing;
 import dev.akepa.keys.PersonalData;
 import dev.akepa.keys.StartRefused;
@@ -49,6 +50,8 @@ public final class App implements AutoCloseable {
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
     private final VerificationWorker verificationWorker;
+    private final Erasures erasures;
+    private final DocumentVault vault;
     private final HttpServer server;
 
     private App(Config config, Database database, DocumentStore documentStore) throws Exception {
@@ -81,19 +84,22 @@ public final class App implements AutoCloseable {
                 ? new VerificationWorker(kyc, jobs, clock, config.verification().poll().toMillis()) : null;
 
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
-        DocumentVault vault = new DocumentVault(documentStore, personalData);
+        this.vault = new DocumentVault(documentStore, personalData);
         int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
         if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);
         DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
                 customerRepository, documentRepository, vault, audit, bodies, clock);
+        this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
+                config.http().multipartTempDir(), metrics, clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
+                erasures.routes(bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
@@ -115,6 +121,7 @@ public final class App implements AutoCloseable {
             app = new App(config, database, documentStore);
             app.webhooks.start();
             if (app.verificationWorker != null) app.verificationWorker.start();
+            app.erasures.start();
             app.server.start();
             log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
                     config.mode().name().toLowerCase());
@@ -135,12 +142,18 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Document bytes as the API serves them (decrypted); {@link #documentStore()} holds only ciphertext. */
+    public DocumentVault documentVault() {
+        return vault;
+    }
+
     public DocumentStore documentStore() {
         return documentStore;
     }
 
     /** Workers stop before what they use. */
     private void stopBackground() {
+        closeQuietly(erasures);
         closeQuietly(verificationWorker);
         closeQuietly(webhooks);
     }

@@ -3,6 +3,7 @@ package dev.akepa;
 import dev.akepa.auth.AuthConfig;
 import dev.akepa.document.S3Config;
 import dev.akepa.document.StorageConfig;
+import dev.akepa.erasure.RetentionConfig;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.keys.KeysConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
                      VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
-                     WebhookConfig webhook, KeysConfig keys) {
+                     WebhookConfig webhook, KeysConfig keys, RetentionConfig retention) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -44,7 +45,8 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         };
         Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
         return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
-                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode), keys(env, dataDir));
+                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode), keys(env, dataDir),
+                retention(env, mode));
     }
 
     public boolean sandbox() {
@@ -167,6 +169,16 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
 
     private static KeysConfig keys(Environment env, Path dataDir) {
         return new KeysConfig(env.text(Variable.AKEPA_MASTER_KEY), dataDir.resolve("master.key"));
+    }
+
+    // ---- erasure: retention of personal data -----------------------------------------------------------------
+
+    private static RetentionConfig retention(Environment env, Mode mode) {
+        return new RetentionConfig(
+                env.parsed(Variable.AKEPA_RETENTION, mode == Mode.SANDBOX ? "0" : "5y", Durations::parse),
+                env.parsed(Variable.AKEPA_DOCUMENT_RETENTION, "until-erasure",
+                        text -> text.equals("until-erasure") ? null : Durations.parse(text)),
+                env.parsed(Variable.AKEPA_PURGE_INTERVAL, "1m", Durations::parse));
     }
 
     /** "5s,5m,30m" → the delays before retries 1, 2, 3; "none" means no retries at all. */

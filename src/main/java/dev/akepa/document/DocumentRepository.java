@@ -86,7 +86,7 @@ public final class DocumentRepository {
     /** Uploaded documents whose stored object has no data key: written in plaintext by a version before encryption. */
     public List<Document> plaintextObjects() {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from document d where storage_key is not null "
-                        + "and not exists (select 1 from data_key k where k.owner_id = d.storage_key) order by id")
+                        + "and purged_at is null and not exists (select 1 from data_key k where k.owner_id = d.storage_key) order by id")
                 .map(MAPPER).list());
     }
 

@@ -59,6 +59,7 @@ final class ReviewQueue {
                         String customerId = rs.getString("customer_id");
                         // The name is sealed with the customer's own key: opened per row, a page at a time.
                         String name = customers.findAnyPartner(h, customerId).map(found -> displayName(found.data())).orElse("");
+                        if (name.isEmpty()) name = "(erased)"; // its data key was destroyed
                         return new QueuePage.Row(customerId, name,
                                 rs.getString("customer_type"), rs.getString("reference"), rs.getString("login"),
                                 rs.getString("status"), Times.format(Instant.ofEpochMilli(since)),

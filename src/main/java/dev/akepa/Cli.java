@@ -5,6 +5,7 @@ import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerRepository;
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
+import dev.akepa.keys.KeyCommands;
 import dev.akepa.store.Database;
 
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The operator's commands: serve, partner add, reviewer add, audit verify. Returns the process exit code. */
+/** The operator's commands: serve, partner add, reviewer add, audit verify, keys status|rotate. Returns the process exit code. */
 final class Cli {
     private Cli() {}
 
@@ -92,6 +93,15 @@ final class Cli {
                             return 1;
                         }
                     }
+                }
+            }
+            case "keys" -> {
+                if (args.length != 2 || !(args[1].equals("status") || args[1].equals("rotate"))) {
+                    err.println("usage: ./akepa keys status | ./akepa keys rotate");
+                    return 2;
+                }
+                try (Database db = Database.open(config.database())) {
+                    return KeyCommands.run(args[1], db.jdbi(), config.keys(), out);
                 }
             }
             default -> {

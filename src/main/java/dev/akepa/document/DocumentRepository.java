@@ -46,14 +46,28 @@ public final class DocumentRepository {
                 .bind("id", documentId).bind("partner", partnerId).map(MAPPER).findOne();
     }
 
-    /** Records the stored bytes unless another upload got there first; true when this one won. */
-    public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+    /** Runs in the transaction of an update, when the update happened. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(Handle h);
+    }
+
+    /**
+     * Records the stored bytes unless another upload got there first; true when this one won. {@code alsoSave}
+     * (the object's data key) commits with the row, so a lost race leaves no key behind.
+     */
+    public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis,
+                                AlsoInTransaction alsoSave) {
+        return jdbi.inTransaction(h -> {
+            boolean won = h.createUpdate("""
                         update document set upload_status = true, storage_key = :key, sha256 = :sha, size_bytes = :size,
                                uploaded_at = :now
                         where id = :id and upload_status = false""")
                 .bind("key", storageKey).bind("sha", sha256).bind("size", sizeBytes).bind("now", nowMillis)
-                .bind("id", documentId).execute()) == 1;
+                .bind("id", documentId).execute() == 1;
+            if (won) alsoSave.run(h);
+            return won;
+        });
     }
 
     /**
@@ -91,9 +105,12 @@ public final class DocumentRepository {
     }
 
     /** Points the row at its re-encrypted object, unless it changed meanwhile; true when it did. */
-    public boolean replaceStorageKey(String documentId, String oldKey, String newKey) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "update document set storage_key = :new where id = :id and storage_key = :old")
-                .bind("new", newKey).bind("id", documentId).bind("old", oldKey).execute()) == 1;
+    public boolean replaceStorageKey(String documentId, String oldKey, String newKey, AlsoInTransaction alsoSave) {
+        return jdbi.inTransaction(h -> {
+            boolean replaced = h.createUpdate("update document set storage_key = :new where id = :id and storage_key = :old")
+                    .bind("new", newKey).bind("id", documentId).bind("old", oldKey).execute() == 1;
+            if (replaced) alsoSave.run(h);
+            return replaced;
+        });
     }
 }

@@ -21,21 +21,27 @@ public final class DocumentVault {
         this.keys = keys;
     }
 
-    /** Stored object and what it held. */
-    record Stored(String storageKey, long sizeBytes, String sha256) {}
+    /** Stored object, what it held, and its key (saved with the row that records the upload). */
+    record Stored(String storageKey, long sizeBytes, String sha256, PersonalData.DocumentKey key) {}
 
     /** Streams, checks, encrypts and stores one upload under a fresh key (a losing concurrent upload never overwrites). */
     Stored put(Document document, InputStream content, Path tempDir, long maxBytes) throws IOException {
         String key = Ids.next(document.id() + "-");
         String context = PersonalData.documentContext(document.partnerId(), document.id(), key);
+        PersonalData.DocumentKey dataKey = keys.newDocumentKey(key);
         VerifiedUpload upload = VerifiedUpload.copy(content, tempDir, document.extension(), maxBytes,
-                file -> keys.encryptingDocument(key, context, file));
+                file -> keys.encryptingDocument(dataKey, context, file));
         try {
             store.put(key, upload.file(), upload.storedBytes(), upload.storedSha256());
         } finally {
             Files.deleteIfExists(upload.file());
         }
-        return new Stored(key, upload.sizeBytes(), upload.sha256());
+        return new Stored(key, upload.sizeBytes(), upload.sha256(), dataKey);
+    }
+
+    /** Saves the stored object's key in the caller's transaction (the one marking the document uploaded). */
+    void saveKey(org.jdbi.v3.core.Handle h, Stored stored) {
+        keys.saveDocumentKey(h, stored.key());
     }
 
     /** The plaintext of a stored document; the caller closes it. */
@@ -60,14 +66,16 @@ public final class DocumentVault {
         for (Document d : documents.plaintextObjects()) {
             String key = Ids.next(d.id() + "-");
             String context = PersonalData.documentContext(d.partnerId(), d.id(), key);
+            PersonalData.DocumentKey dataKey = keys.newDocumentKey(key);
             try (InputStream plain = store.open(d.storageKey())) {
                 VerifiedUpload upload = VerifiedUpload.copy(plain, tempDir, d.extension(), Long.MAX_VALUE,
-                        file -> keys.encryptingDocument(key, context, file));
+                        file -> keys.encryptingDocument(dataKey, context, file));
                 store.put(key, upload.file(), upload.storedBytes(), upload.storedSha256());
             } catch (StoredDocumentMissing gone) {
                 continue;
             }
-            store.delete(documents.replaceStorageKey(d.id(), d.storageKey(), key) ? d.storageKey() : key);
+            boolean replaced = documents.replaceStorageKey(d.id(), d.storageKey(), key, h -> keys.saveDocumentKey(h, dataKey));
+            store.delete(replaced ? d.storageKey() : key);
             sealed++;
         }
         return sealed;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The key hierarchy (docs/data-protection.md):
@@ -38,10 +39,11 @@ public final class KeyRing {
     private final ConcurrentHashMap<Integer, Aead> keks = new ConcurrentHashMap<>();
     private volatile int primaryVersion;
     /**
-     * Unwrapped data keys by owner. Unwrapping and building a primitive costs more than the row read; an erased
-     * owner's key may linger here until evicted, but its ciphertext is deleted with it.
+     * Data keys' primitives (Aead, StreamingAead, PrfSet) by owner: unwrapping a keyset and building its primitive
+     * cost more than the row read. An erased owner's key may linger on another node until evicted, but its ciphertext
+     * is deleted with it.
      */
-    private final Cache<String, KeysetHandle> dataKeys = Caffeine.newBuilder()
+    private final Cache<String, Object> primitives = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     private KeyRing(Jdbi jdbi, Aead master, Clock clock) {
@@ -150,44 +152,64 @@ public final class KeyRing {
         return primaryVersion;
     }
 
-    /** Creates {@code owner}'s data key in the caller's transaction. */
-    KeysetHandle createDataKey(Handle h, String owner, Parameters parameters) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            int version = primaryVersion;
-            KeysetHandle key = Tink.generate(parameters);
-            int inserted = insertWrapped(h, owner, version, Tink.wrap(key, kek(version), dataKeyContext(owner)), clock.millis());
-            if (inserted == 1) {
-                dataKeys.put(owner, key);
-                return key;
-            }
-            reloadKeks(); // another node rotated: wrap under the new version
-        }
-        throw new IllegalStateException("no active key-encryption key to wrap the data key of " + owner);
+    /** A data key generated and wrapped, not stored yet: encrypting may start before the row is written. */
+    record NewDataKey(String owner, KeysetHandle key, int version, String wrapped) {}
+
+    NewDataKey generateDataKey(String owner, Parameters parameters) {
+        int version = primaryVersion;
+        KeysetHandle key = Tink.generate(parameters);
+        return new NewDataKey(owner, key, version, Tink.wrap(key, kek(version), dataKeyContext(owner)));
     }
 
-    /** {@code owner}'s data key, or empty once it was destroyed (erasure). */
-    Optional<KeysetHandle> dataKey(Handle h, String owner) {
-        KeysetHandle cached = dataKeys.getIfPresent(owner);
-        if (cached != null) return Optional.of(cached);
-        Optional<KeysetHandle> loaded = h.createQuery("select kek_version, wrapped_key from data_key where owner_id = :owner")
+    /** Stores a generated key in the caller's transaction, re-wrapped if a rotation retired its version meanwhile. */
+    void saveDataKey(Handle h, NewDataKey key) {
+        if (insertWrapped(h, key.owner(), key.version(), key.wrapped(), clock.millis()) == 1) return;
+        reloadKeks(); // another node rotated: wrap under the new version
+        int version = primaryVersion;
+        String wrapped = Tink.wrap(key.key(), kek(version), dataKeyContext(key.owner()));
+        if (insertWrapped(h, key.owner(), version, wrapped, clock.millis()) != 1) {
+            throw new IllegalStateException("no active key-encryption key to wrap the data key of " + key.owner());
+        }
+    }
+
+    /** Creates {@code owner}'s data key in the caller's transaction and returns its primitive. */
+    <P> P createDataKey(Handle h, String owner, Parameters parameters, Function<KeysetHandle, P> primitive) {
+        NewDataKey key = generateDataKey(owner, parameters);
+        saveDataKey(h, key);
+        P made = primitive.apply(key.key());
+        primitives.put(owner, made);
+        return made;
+    }
+
+    void cache(String owner, Object primitive) {
+        primitives.put(owner, primitive);
+    }
+
+    /** {@code owner}'s data key as a primitive, or empty once it was destroyed (erasure). */
+    @SuppressWarnings("unchecked")
+    <P> Optional<P> dataKey(Handle h, String owner, Function<KeysetHandle, P> primitive) {
+        Object cached = primitives.getIfPresent(owner);
+        if (cached != null) return Optional.of((P) cached);
+        Optional<P> loaded = h.createQuery("select kek_version, wrapped_key from data_key where owner_id = :owner")
                 .bind("owner", owner)
                 .map((rs, ctx) -> Tink.unwrap(rs.getString("wrapped_key"), kek(rs.getInt("kek_version")), dataKeyContext(owner)))
-                .findOne();
-        loaded.ifPresent(key -> dataKeys.put(owner, key));
+                .findOne().map(primitive);
+        loaded.ifPresent(made -> primitives.put(owner, made));
         return loaded;
     }
 
-    Optional<KeysetHandle> dataKey(String owner) {
-        KeysetHandle cached = dataKeys.getIfPresent(owner);
-        if (cached != null) return Optional.of(cached);
-        return jdbi.withHandle(h -> dataKey(h, owner));
+    @SuppressWarnings("unchecked")
+    <P> Optional<P> dataKey(String owner, Function<KeysetHandle, P> primitive) {
+        Object cached = primitives.getIfPresent(owner);
+        if (cached != null) return Optional.of((P) cached);
+        return jdbi.withHandle(h -> dataKey(h, owner, primitive));
     }
 
     /** Crypto-shredding: the data key row goes, and with it every way to read what it encrypted. */
     void destroyDataKeys(Handle h, List<String> owners) {
         if (owners.isEmpty()) return;
         h.createUpdate("delete from data_key where owner_id in (<owners>)").bindList("owners", owners).execute();
-        dataKeys.invalidateAll(owners);
+        primitives.invalidateAll(owners);
     }
 
     Jdbi jdbi() {

@@ -1,6 +1,5 @@
 package dev.akepa.keys;
 
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfSet;
@@ -37,12 +36,12 @@ public final class PersonalData {
 
     /** A new customer's own AES-256-GCM data key, created in the caller's transaction. */
     public Sealer createCustomerKey(Handle h, String customerId) {
-        return new Sealer(Tink.aead(ring.createDataKey(h, customerId, PredefinedAeadParameters.AES256_GCM)), customerId);
+        return new Sealer(ring.createDataKey(h, customerId, PredefinedAeadParameters.AES256_GCM, Tink::aead), customerId);
     }
 
     /** The customer's data key; empty once the customer was erased. */
     public Optional<Sealer> customerKey(Handle h, String customerId) {
-        return ring.dataKey(h, customerId).map(key -> new Sealer(Tink.aead(key), customerId));
+        return ring.dataKey(h, customerId, Tink::aead).map(aead -> new Sealer(aead, customerId));
     }
 
     /**
@@ -53,9 +52,8 @@ public final class PersonalData {
     public String taxIdMac(long partnerId, String kind, String value) {
         PrfSet prf = taxIdPrf;
         if (prf == null) {
-            KeysetHandle key = ring.dataKey(SystemKey.TAX_ID_PRF.owner())
+            taxIdPrf = prf = ring.dataKey(SystemKey.TAX_ID_PRF.owner(), Tink::prf)
                     .orElseThrow(() -> new IllegalStateException("the tax-id PRF key is missing"));
-            taxIdPrf = prf = Tink.prf(key);
         }
         try {
             return HexFormat.of().formatHex(prf.computePrimary(
@@ -70,26 +68,42 @@ public final class PersonalData {
         return "document:" + partnerId + ":" + documentId + ":" + storageKey;
     }
 
-    /**
-     * Encrypts what is written to the returned stream into {@code out} with a new AES-256-GCM-HKDF streaming key
-     * (4 KB segments: memory per upload stays a few KB) owned by {@code storageKey}; closing it closes {@code out}.
-     */
-    public OutputStream encryptingDocument(String storageKey, String context, OutputStream out) throws IOException {
-        KeysetHandle key = ring.jdbi().inTransaction(h ->
-                ring.createDataKey(h, storageKey, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_4KB));
-        try {
-            return Tink.streamingAead(key).newEncryptingStream(out, Tink.bytes(context));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("streaming AEAD failed for " + storageKey, e);
+    /** A stored object's new streaming key: used to encrypt first, saved with the row that records the upload. */
+    public static final class DocumentKey {
+        private final KeyRing.NewDataKey key;
+
+        private DocumentKey(KeyRing.NewDataKey key) {
+            this.key = key;
         }
+    }
+
+    /** A new AES-256-GCM-HKDF streaming key (4 KB segments: memory per upload stays a few KB) for {@code storageKey}. */
+    public DocumentKey newDocumentKey(String storageKey) {
+        return new DocumentKey(ring.generateDataKey(storageKey, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_4KB));
+    }
+
+    /** Encrypts what is written to the returned stream into {@code out}; closing it closes {@code out}. */
+    public OutputStream encryptingDocument(DocumentKey key, String context, OutputStream out) throws IOException {
+        try {
+            return Tink.streamingAead(key.key.key()).newEncryptingStream(out, Tink.bytes(context));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("streaming AEAD failed for " + key.key.owner(), e);
+        }
+    }
+
+    /**
+     * Stores the key in the caller's transaction, the one that records the upload: one commit per upload, and an
+     * object whose upload never committed has no key (unreadable, as it should be).
+     */
+    public void saveDocumentKey(Handle h, DocumentKey key) {
+        ring.saveDataKey(h, key.key);
     }
 
     /** The plaintext of a stored document; a segment that does not authenticate fails the read with an IOException. */
     public InputStream decryptingDocument(String storageKey, String context, InputStream in) throws IOException {
-        KeysetHandle key = ring.dataKey(storageKey)
+        StreamingAead aead = ring.dataKey(storageKey, Tink::streamingAead)
                 .orElseThrow(() -> new UndecryptableData("the data key of document object " + storageKey
                         + " was destroyed (erased or expired)", null));
-        StreamingAead aead = Tink.streamingAead(key);
         try {
             return aead.newDecryptingStream(in, Tink.bytes(context));
         } catch (GeneralSecurityException e) {
@@ -106,9 +120,9 @@ public final class PersonalData {
     public Sealer webhookSecrets() {
         Sealer sealer = webhookSecrets;
         if (sealer == null) {
-            KeysetHandle key = ring.dataKey(SystemKey.WEBHOOK_SECRETS.owner())
-                    .orElseThrow(() -> new IllegalStateException("the webhook secrets key is missing"));
-            webhookSecrets = sealer = new Sealer(Tink.aead(key), SystemKey.WEBHOOK_SECRETS.owner());
+            webhookSecrets = sealer = new Sealer(ring.dataKey(SystemKey.WEBHOOK_SECRETS.owner(), Tink::aead)
+                    .orElseThrow(() -> new IllegalStateException("the webhook secrets key is missing")),
+                    SystemKey.WEBHOOK_SECRETS.owner());
         }
         return sealer;
     }

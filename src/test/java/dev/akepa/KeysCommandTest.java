@@ -27,7 +27,10 @@ class KeysCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            return new Run(Cli.run(args, env), captured.toString(StandardCharsets.UTF_8));
+            // A command needs a connection or two, not the server's pool of 16 (PostgreSQL's client limit is shared).
+            Map<String, String> command = new java.util.HashMap<>(env);
+            command.put("AKEPA_DB_POOL_SIZE", "2");
+            return new Run(Cli.run(args, command), captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }

@@ -43,6 +43,48 @@ public final class ApiErrors {
         return new ApiException(503, "serviceUnavailable", null, null, "Service temporarily unavailable");
     }
 
+    /** A request Jetty or the router could not take as HTTP (bad escapes, framing, compliance): nothing was run. */
+    public static ApiException badRequest() {
+        return new ApiException(400, "badRequest", null, null, "Malformed HTTP request");
+    }
+
+    public static ApiException requestTimeout() {
+        return new ApiException(408, "requestTimeout", null, null, "Request not received in time");
+    }
+
+    public static ApiException uriTooLong() {
+        return new ApiException(414, "uriTooLong", null, null, "Request URI too long");
+    }
+
+    public static ApiException headersTooLarge() {
+        return new ApiException(431, "headersTooLarge", null, null, "Request headers too large");
+    }
+
+    public static ApiException httpVersionNotSupported() {
+        return new ApiException(505, "httpVersionNotSupported", null, null, "HTTP version not supported");
+    }
+
+    /** Login throttling and per-partner rate limits; the response carries Retry-After with the same seconds. */
+    public static ApiException tooManyRequests(long retryAfterSeconds) {
+        return new ApiException(429, "tooManyRequests", null, Json.object().put("retryAfter", retryAfterSeconds),
+                "Too many requests; retry after " + retryAfterSeconds + " s");
+    }
+
+    public static ApiException idempotencyKeyInvalid() {
+        return new ApiException(400, "idempotencyKeyInvalid", null, null,
+                "Idempotency-Key must be 1-255 printable ASCII characters");
+    }
+
+    public static ApiException idempotencyKeyReused() {
+        return new ApiException(400, "idempotencyKeyReused", null, null,
+                "Idempotency-Key was already used with a different request");
+    }
+
+    public static ApiException idempotencyKeyInProgress() {
+        return new ApiException(409, "idempotencyKeyInProgress", null, null,
+                "A request with this Idempotency-Key is still in progress");
+    }
+
     public static ApiException customerNotFound(String customerId) {
         return new ApiException(400, "customerNotFound", null, context("customerId", customerId), "Customer not found.");
     }

@@ -35,11 +35,16 @@ public final class HttpServer {
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
+            EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(config.maxJsonBytes());
+            c.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             c.events.serverStopping(onStopping::run);
 
             var routes = c.routes;
             routes.before(ctx -> {
                 Responses.requestId(ctx);
+                // The router decodes path parameters with URLDecoder, which throws on "%u002e": refuse it first.
+                if (!wellEscaped(ctx.req().getRequestURI())) throw ApiErrors.badRequest();
                 ctx.attribute(TIMER_SAMPLE, Timer.start(metrics));
             });
             routes.beforeMatched(authentication);
@@ -62,7 +67,8 @@ public final class HttpServer {
                 case 404 -> ApiErrors.notFound();
                 case 405 -> ApiErrors.methodNotAllowed();
                 case 413 -> ApiErrors.bodyTooLarge(config.maxJsonBytes());
-                default -> new ApiException(e.getStatus(), "httpError", null, null, e.getMessage());
+                default -> e.getStatus() < 500 ? new ApiException(e.getStatus(), "badRequest", null, null, "Malformed HTTP request")
+                        : ApiErrors.internal();
             }));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unhandled error on {} {} (requestId {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);
@@ -75,6 +81,18 @@ public final class HttpServer {
                 if (ctx.result() == null) Responses.error(ctx, ApiErrors.methodNotAllowed());
             });
         });
+    }
+
+    /** Every '%' starts a two-hex-digit escape. */
+    static boolean wellEscaped(String rawPath) {
+        if (rawPath == null) return true;
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                    || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public HttpServer start() {

@@ -20,14 +20,12 @@ public final class JsonBodies {
     }
 
     public JsonNode read(Context ctx, String schemaName) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw ApiErrors.unsupportedContentType("application/json");
-        }
+        if (!isJson(ctx.contentType())) throw ApiErrors.unsupportedContentType("application/json");
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw ApiErrors.bodyTooLarge(maxBytes);
         }
+        RefusedBodies.reading(ctx);
         JsonNode body;
         try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
             body = Json.MAPPER.readTree(in);
@@ -45,5 +43,13 @@ public final class JsonBodies {
         ArrayNode errors = validator.validate(schemaName, body);
         if (!errors.isEmpty()) throw ApiErrors.validation(errors);
         return body;
+    }
+
+    /** application/json exactly, with parameters allowed (charset): not application/jsonx nor application/json-seq. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) return false;
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return type.equalsIgnoreCase("application/json");
     }
 }

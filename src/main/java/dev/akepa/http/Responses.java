@@ -1,6 +1,7 @@
 package dev.akepa.http;
 
 import io.javalin.http.Context;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes the success and error envelopes; every response body of the API goes through here. */
@@ -49,15 +50,22 @@ public final class Responses {
     /** {"requestId","code","subCode"?,"context"?,"message"?} with the error's HTTP status. */
     public static void error(Context ctx, ApiException e) {
         // A refused request's body may still be arriving; read it off so the client gets this answer.
-        RefusedBodies.drain(ctx);
+        if (!RefusedBodies.drain(ctx)) ctx.header("Connection", "close");
+        // The refused body may still be on the wire: the connection cannot be reused.
+        if (e.status() == 413) ctx.header("Connection", "close");
+        JsonNode retryAfter = e.context() == null ? null : e.context().get("retryAfter");
+        if (e.status() == 429 && retryAfter != null) ctx.header("Retry-After", retryAfter.asString());
+        ctx.status(e.status()).contentType("application/json").result(envelope(requestId(ctx), e));
+    }
+
+    /** The error envelope's JSON; also written by {@link EnvelopeErrorHandler} for Jetty's own refusals. */
+    static String envelope(String requestId, ApiException e) {
         ObjectNode body = Json.object();
-        body.put("requestId", requestId(ctx));
+        body.put("requestId", requestId);
         body.put("code", e.code());
         if (e.subCode() != null) body.put("subCode", e.subCode());
         if (e.context() != null) body.set("context", e.context());
         if (e.apiMessage() != null) body.put("message", e.apiMessage());
-        // The refused body may still be on the wire: the connection cannot be reused.
-        if (e.status() == 413) ctx.header("Connection", "close");
-        ctx.status(e.status()).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+        return Json.MAPPER.writeValueAsString(body);
     }
 }

@@ -3,6 +3,8 @@ package dev.akepa;
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.audit.HistoryRoutes;
 import dev.akepa.auth.AuthRoutes;
+import dev.akepa.auth.LoginThrottle;
+import dev.akepa.auth.LoginThrottleConfig;
 import dev.akepa.auth.PartnerAuthentication;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
             }
         });
         TokenService tokens = new TokenService(partners, hasher, config.tokenLifetime(), clock);
+        LoginThrottle loginThrottle = new LoginThrottle(LoginThrottleConfig.from(config::get), clock);
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
@@ -94,12 +97,12 @@ public final class App implements AutoCloseable {
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
-                documentRepository, documentStore, audit, hasher, bodies, clock);
+                documentRepository, documentStore, audit, hasher, loginThrottle, bodies, clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
-                new AuthRoutes(tokens, bodies),
+                new AuthRoutes(tokens, bodies, loginThrottle),
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),

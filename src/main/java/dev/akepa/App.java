@@ -34,6 +34,8 @@ import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.verification.screening.SanctionsList;
+import dev.akepa.idempotency.IdempotencyKeys;
+import dev.akepa.webhook.MasterKey;
 import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -83,8 +85,8 @@ public final class App implements AutoCloseable {
                 Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
                 Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
                 clock);
-        this.webhooks = new Webhooks(jdbi, metrics, clock,
-                WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir()));
+        WebhookConfig webhookConfig = WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir());
+        this.webhooks = new Webhooks(jdbi, metrics, clock, webhookConfig);
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
@@ -99,7 +101,9 @@ public final class App implements AutoCloseable {
         ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
                 documentRepository, documentStore, audit, hasher, loginThrottle, bodies, clock);
 
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, MasterKey.load(webhookConfig), config.http().maxJsonBytes(), clock);
         List<RouteGroup> routes = List.of(
+                idempotency,
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
                 new AuthRoutes(tokens, bodies, loginThrottle),

@@ -11,6 +11,7 @@ import java.io.InputStream;
 
 /** Reads a JSON request body: content type, size cap, syntax, then its JSON Schema. */
 public final class JsonBodies {
+    private static final String READ_AHEAD = "akepa.bodyReadAhead";
     private final SchemaValidator validator;
     private final long maxBytes;
 
@@ -26,8 +27,10 @@ public final class JsonBodies {
             throw ApiErrors.bodyTooLarge(maxBytes);
         }
         RefusedBodies.reading(ctx);
+        byte[] readAhead = ctx.attribute(READ_AHEAD);
         JsonNode body;
-        try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
+        try (InputStream in = readAhead != null ? new java.io.ByteArrayInputStream(readAhead)
+                : new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
             body = Json.MAPPER.readTree(in);
         } catch (LimitedInputStream.LimitExceeded e) {
             throw ApiErrors.bodyTooLarge(maxBytes);
@@ -43,6 +46,23 @@ public final class JsonBodies {
         ArrayNode errors = validator.validate(schemaName, body);
         if (!errors.isEmpty()) throw ApiErrors.validation(errors);
         return body;
+    }
+
+    /**
+     * Reads the whole body before the route does (the idempotency filter fingerprints it); {@link #read} then
+     * parses these bytes. Over the cap is the route's own 413.
+     */
+    public static byte[] readAhead(Context ctx, long maxBytes) {
+        RefusedBodies.reading(ctx);
+        try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
+            byte[] body = in.readAllBytes();
+            ctx.attribute(READ_AHEAD, body);
+            return body;
+        } catch (LimitedInputStream.LimitExceeded e) {
+            throw ApiErrors.bodyTooLarge(maxBytes);
+        } catch (IOException e) {
+            throw ApiErrors.invalidJson("the body could not be read");
+        }
     }
 
     /** application/json exactly, with parameters allowed (charset): not application/jsonx nor application/json-seq. */

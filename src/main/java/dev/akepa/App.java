@@ -5,6 +5,7 @@ import dev.akepa.audit.HistoryRoutes;
 import dev.akepa.auth.AuthRoutes;
 import dev.akepa.auth.LoginThrottle;
 import dev.akepa.auth.LoginThrottleConfig;
+import dev.akepa.auth.RateLimits;
 import dev.akepa.auth.PartnerAuthentication;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
@@ -103,6 +104,7 @@ public final class App implements AutoCloseable {
 
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, MasterKey.load(webhookConfig), config.http().maxJsonBytes(), clock);
         List<RouteGroup> routes = List.of(
+                RateLimits.from(config::get, clock),
                 idempotency,
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),

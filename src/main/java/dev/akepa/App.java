@@ -2,14 +2,8 @@ package dev.akepa;
 
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.audit.HistoryRoutes;
-import dev.akepa.auth.AuthRoutes;
-import dev.akepa.auth.LoginThrottle;
-import dev.akepa.auth.LoginThrottleConfig;
-import dev.akepa.auth.RateLimits;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.auth.PartnerRepository;
+import dev.akepa.auth.Auth;
 import dev.akepa.auth.PasswordHasher;
-import dev.akepa.auth.TokenService;
 import dev.akepa.http.HealthRoutes;
 import dev.akepa.http.HttpServer;
 import dev.akepa.http.JsonBodies;
@@ -29,15 +23,12 @@ import dev.akepa.kyc.KycRoutes;
 import dev.akepa.kyc.KycService;
 import dev.akepa.kyc.VerificationJobs;
 import dev.akepa.kyc.VerificationWorker;
-import dev.akepa.review.ReviewConfig;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
-import dev.akepa.verification.screening.SanctionsList;
 import dev.akepa.idempotency.IdempotencyKeys;
 import dev.akepa.webhook.MasterKey;
-import dev.akepa.webhook.WebhookConfig;
 import dev.akepa.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -45,7 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -66,56 +56,45 @@ public final class App implements AutoCloseable {
         var jdbi = database.jdbi();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        PasswordHasher hasher = new PasswordHasher();
-        PartnerRepository partners = new PartnerRepository(jdbi);
-        config.partners().forEach((login, password) -> {
-            // Hash only for a partner that does not exist yet: PBKDF2 at every start costs a third of start-up CPU.
-            if (partners.findByLogin(login).isEmpty() && partners.createIfAbsent(login, hasher.hash(password), clock.millis())) {
-                log.info("Created partner '{}' from configuration", login);
-            }
-        });
-        TokenService tokens = new TokenService(partners, hasher, config.tokenLifetime(), clock);
-        LoginThrottle loginThrottle = new LoginThrottle(LoginThrottleConfig.from(config::get), clock);
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
-        VerificationJobs jobs = new VerificationJobs(jdbi, config.verificationLease().toMillis());
-        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(),
-                Path.of(config.get("AKEPA_SANCTIONS_DIR", config.dataDir().resolve("ofac").toString())),
-                Double.parseDouble(config.get("AKEPA_SCREENING_THRESHOLD", Double.toString(SanctionsList.DEFAULT_THRESHOLD))),
-                clock);
-        WebhookConfig webhookConfig = WebhookConfig.fromEnv(config.env(), config.sandbox(), config.dataDir());
-        this.webhooks = new Webhooks(jdbi, metrics, clock, webhookConfig);
+        VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
+        VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
+        this.webhooks = new Webhooks(jdbi, metrics, clock, config.webhook());
         KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
                 verification, jobs, webhooks.urlGuard(), clock);
         AuditTrail audit = new AuditTrail(jdbi);
+        Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
         kyc.addListener(webhooks.listener());
         kyc.addListener(audit);
-        this.verificationWorker = config.verificationWorkers()
-                ? new VerificationWorker(kyc, jobs, clock, config.verificationPoll().toMillis()) : null;
+        this.verificationWorker = config.verification().enabled()
+                ? new VerificationWorker(kyc, jobs, clock, config.verification().poll().toMillis()) : null;
 
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::kycStatus, clock);
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
-        ReviewModule review = new ReviewModule(jdbi, ReviewConfig.from(config::get), kyc, customerRepository,
-                documentRepository, documentStore, audit, hasher, loginThrottle, bodies, clock);
+        ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
+                customerRepository, documentRepository, documentStore, audit, bodies, clock);
 
-        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, MasterKey.load(webhookConfig), config.http().maxJsonBytes(), clock);
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, MasterKey.load(config.webhook()),
+                config.http().maxJsonBytes(), clock);
+        // Filters run in this order after authentication: the rate limit before idempotency, so a refusal claims no key.
         List<RouteGroup> routes = List.of(
-                RateLimits.from(config::get, clock),
+                auth.rateLimits(),
                 idempotency,
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new SchemaRoutes(schemas),
-                new AuthRoutes(tokens, bodies, loginThrottle),
+                auth.routes(),
                 new CustomerRoutes(customers, bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
                 review);
-        this.server = new HttpServer(config.http(), routes, new PartnerAuthentication(tokens), metrics, this::stopBackground);
+        this.server = new HttpServer(config.http(), routes, auth.filter(), metrics, this::stopBackground);
     }
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
@@ -126,7 +105,7 @@ public final class App implements AutoCloseable {
         DocumentStore documentStore = null;
         App app = null;
         try {
-            documentStore = DocumentStores.open(config.get("AKEPA_STORAGE", "local"), config.dataDir(), config.env());
+            documentStore = DocumentStores.open(config.storage());
             app = new App(config, database, documentStore);
             app.webhooks.start();
             if (app.verificationWorker != null) app.verificationWorker.start();

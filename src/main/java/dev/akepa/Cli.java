@@ -2,9 +2,9 @@ package dev.akepa;
 
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
+import dev.akepa.auth.ReviewerRepository;
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
-import dev.akepa.review.ReviewerRepository;
 import dev.akepa.store.Database;
 
 import java.io.PrintStream;

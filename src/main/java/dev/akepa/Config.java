@@ -1,59 +1,107 @@
 package dev.akepa;
 
+import dev.akepa.auth.AuthConfig;
+import dev.akepa.auth.LoginThrottleConfig;
+import dev.akepa.auth.RateLimitConfig;
+import dev.akepa.document.S3Config;
+import dev.akepa.document.StorageConfig;
 import dev.akepa.http.HttpConfig;
+import dev.akepa.kyc.VerificationWorkerConfig;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
+import dev.akepa.verification.SanctionsConfig;
+import dev.akepa.verification.screening.SanctionsList;
+import dev.akepa.webhook.WebhookConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Everything Akepa reads from the environment, with the defaults the README documents.
- * Features get their own slice (HttpConfig, DatabaseConfig…); only this class knows variable names.
+ * Everything Akepa reads from the environment, with the defaults the README documents. Each feature owns a config
+ * record (a plain record in its package, documenting its variables); this class alone knows the variable names
+ * ({@link Variable}) and composes every record, one section per feature below. A new feature's settings: add the
+ * variables to {@link Variable}, a component here, a section that builds the record, and README rows.
  */
-public record Config(Mode mode, HttpConfig http, DatabaseConfig database, Path dataDir, Duration tokenLifetime,
-                     Map<String, String> partners, boolean verificationWorkers, Duration verificationPoll,
-                     Duration verificationLease, Map<String, String> env) {
+public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
+                     VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
+                     WebhookConfig webhook) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
     public static final String DEMO_LOGIN = "demo";
     public static final String DEMO_PASSWORD = "demo-password";
 
-    public static Config fromEnvironment(Map<String, String> env) {
-        Mode mode = switch (env.getOrDefault("AKEPA_MODE", "sandbox").toLowerCase()) {
+    public static Config fromEnvironment(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        Mode mode = switch (env.text(Variable.AKEPA_MODE, "sandbox").toLowerCase()) {
             case "sandbox" -> Mode.SANDBOX;
             case "production" -> Mode.PRODUCTION;
             default -> throw new IllegalArgumentException("AKEPA_MODE must be sandbox or production");
         };
-        Path dataDir = Path.of(env.getOrDefault("AKEPA_DATA_DIR", "./data")).toAbsolutePath().normalize();
-        long maxUpload = Long.parseLong(env.getOrDefault("AKEPA_MAX_UPLOAD_BYTES", Long.toString(10L * 1024 * 1024)));
-        HttpConfig http = new HttpConfig(
-                env.getOrDefault("AKEPA_HOST", "127.0.0.1"),
-                Integer.parseInt(env.getOrDefault("AKEPA_PORT", "8080")),
-                Long.parseLong(env.getOrDefault("AKEPA_MAX_JSON_BYTES", Long.toString(1024 * 1024))),
-                maxUpload,
+        Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
+        return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
+                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir));
+    }
+
+    public boolean sandbox() {
+        return mode == Mode.SANDBOX;
+    }
+
+    // ---- http ------------------------------------------------------------------------------------------------
+
+    private static HttpConfig http(Environment env, Path dataDir) {
+        return new HttpConfig(
+                env.text(Variable.AKEPA_HOST, "127.0.0.1"),
+                env.parsed(Variable.AKEPA_PORT, "8080", Integer::parseInt),
+                env.parsed(Variable.AKEPA_MAX_JSON_BYTES, Long.toString(1024 * 1024), Long::parseLong),
+                env.parsed(Variable.AKEPA_MAX_UPLOAD_BYTES, Long.toString(10L * 1024 * 1024), Long::parseLong),
                 dataDir.resolve("tmp"));
-        String dbUrl = env.get("AKEPA_DB_URL");
-        DatabaseConfig database = new DatabaseConfig(
-                dbUrl == null || dbUrl.isBlank() ? Database.embeddedUrl(dataDir) : dbUrl,
-                env.get("AKEPA_DB_USER"),
-                env.get("AKEPA_DB_PASSWORD"),
-                Integer.parseInt(env.getOrDefault("AKEPA_DB_POOL_SIZE", "16")));
-        Duration ttl = Durations.parse(env.getOrDefault("AKEPA_TOKEN_TTL", "1h"));
-        return new Config(mode, http, database, dataDir, ttl, partners(env.get("AKEPA_PARTNERS"), mode),
-                Boolean.parseBoolean(env.getOrDefault("AKEPA_VERIFICATION_WORKER", "true")),
-                Durations.parse(env.getOrDefault("AKEPA_VERIFICATION_POLL", "500ms")),
-                Durations.parse(env.getOrDefault("AKEPA_VERIFICATION_LEASE", "30s")),
-                env);
+    }
+
+    // ---- store -----------------------------------------------------------------------------------------------
+
+    private static DatabaseConfig database(Environment env, Path dataDir) {
+        return new DatabaseConfig(
+                env.text(Variable.AKEPA_DB_URL, Database.embeddedUrl(dataDir)),
+                env.text(Variable.AKEPA_DB_USER),
+                env.raw(Variable.AKEPA_DB_PASSWORD),
+                env.parsed(Variable.AKEPA_DB_POOL_SIZE, "16", Integer::parseInt));
+    }
+
+    // ---- auth: partners and reviewers -------------------------------------------------------------------------
+
+    private static AuthConfig auth(Environment env, Mode mode) {
+        return new AuthConfig(
+                env.parsed(Variable.AKEPA_TOKEN_TTL, "1h", Durations::parse),
+                partners(env.raw(Variable.AKEPA_PARTNERS), mode),
+                env.parsed(Variable.AKEPA_REVIEW_TOKEN_TTL, "1h", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_SESSION_IDLE, "30m", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_SESSION_MAX, "8h", Durations::parse),
+                5,
+                env.parsed(Variable.AKEPA_REVIEW_LOCKOUT, "15m", Durations::parse),
+                new LoginThrottleConfig(
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_FAILURES, "5", Integer::parseInt),
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS, "20", Integer::parseInt),
+                        env.parsed(Variable.AKEPA_LOGIN_BACKOFF, "1s", Durations::parse),
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_BACKOFF, "15m", Durations::parse)),
+                rateLimit(env));
+    }
+
+    private static RateLimitConfig rateLimit(Environment env) {
+        double perSecond = env.parsed(Variable.AKEPA_RATE_LIMIT, "0", Double::parseDouble);
+        return new RateLimitConfig(perSecond,
+                env.parsed(Variable.AKEPA_RATE_LIMIT_BURST, Double.toString(2 * perSecond), Double::parseDouble));
     }
 
     /** AKEPA_PARTNERS=login:password[,login:password…]; unset in sandbox mode means the demo partner. */
     private static Map<String, String> partners(String spec, Mode mode) {
         Map<String, String> partners = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) {
+        if (spec == null) {
             if (mode == Mode.SANDBOX) partners.put(DEMO_LOGIN, DEMO_PASSWORD);
             return partners;
         }
@@ -67,12 +115,73 @@ public record Config(Mode mode, HttpConfig http, DatabaseConfig database, Path d
         return partners;
     }
 
-    public boolean sandbox() {
-        return mode == Mode.SANDBOX;
+    // ---- kyc: background verification -----------------------------------------------------------------------
+
+    private static VerificationWorkerConfig verification(Environment env) {
+        return new VerificationWorkerConfig(
+                env.lenientFlag(Variable.AKEPA_VERIFICATION_WORKER, true),
+                env.parsed(Variable.AKEPA_VERIFICATION_POLL, "500ms", Durations::parse),
+                env.parsed(Variable.AKEPA_VERIFICATION_LEASE, "30s", Durations::parse));
     }
 
-    public String get(String name, String defaultValue) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? defaultValue : value;
+    // ---- verification: sanctions screening -------------------------------------------------------------------
+
+    private static SanctionsConfig sanctions(Environment env, Path dataDir) {
+        return new SanctionsConfig(
+                Path.of(env.text(Variable.AKEPA_SANCTIONS_DIR, dataDir.resolve("ofac").toString())),
+                env.parsed(Variable.AKEPA_SCREENING_THRESHOLD, Double.toString(SanctionsList.DEFAULT_THRESHOLD),
+                        Double::parseDouble));
+    }
+
+    // ---- document storage ------------------------------------------------------------------------------------
+
+    private static StorageConfig storage(Environment env, Path dataDir) {
+        String kind = env.text(Variable.AKEPA_STORAGE, "local");
+        return switch (kind) {
+            case "local" -> new StorageConfig.Local(dataDir);
+            case "s3" -> s3(env);
+            default -> throw new IllegalArgumentException("AKEPA_STORAGE must be local or s3, not " + kind);
+        };
+    }
+
+    private static S3Config s3(Environment env) {
+        String endpoint = env.text(Variable.AKEPA_S3_ENDPOINT);
+        return new S3Config(
+                env.text(Variable.AKEPA_S3_BUCKET),
+                endpoint == null ? null : s3Endpoint(endpoint),
+                env.text(Variable.AKEPA_S3_REGION, S3Config.DEFAULT_REGION),
+                env.flag(Variable.AKEPA_S3_PATH_STYLE, endpoint != null),
+                env.text(Variable.AKEPA_S3_ACCESS_KEY),
+                env.text(Variable.AKEPA_S3_SECRET_KEY),
+                env.flag(Variable.AKEPA_S3_CREATE_BUCKET, false));
+    }
+
+    private static URI s3Endpoint(String endpoint) {
+        try {
+            return URI.create(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("AKEPA_S3_ENDPOINT is not a valid URL: " + endpoint);
+        }
+    }
+
+    // ---- webhook ---------------------------------------------------------------------------------------------
+
+    private static WebhookConfig webhook(Environment env, Mode mode, Path dataDir) {
+        return new WebhookConfig(
+                env.lenientFlag(Variable.AKEPA_WEBHOOK_ALLOW_PRIVATE, mode == Mode.SANDBOX),
+                env.parsed(Variable.AKEPA_WEBHOOK_TIMEOUT, "10s", Durations::parse),
+                retrySchedule(env.text(Variable.AKEPA_WEBHOOK_RETRY_SCHEDULE)),
+                env.parsed(Variable.AKEPA_WEBHOOK_SECRET_OVERLAP, "24h", Durations::parse),
+                env.parsed(Variable.AKEPA_WEBHOOK_CONCURRENCY, "64", Integer::parseInt),
+                env.parsed(Variable.AKEPA_WEBHOOK_POLL_INTERVAL, "1s", Durations::parse),
+                env.text(Variable.AKEPA_MASTER_KEY),
+                dataDir.resolve("master.key"));
+    }
+
+    /** "5s,5m,30m" → the delays before retries 1, 2, 3; "none" means no retries at all. */
+    private static List<Duration> retrySchedule(String spec) {
+        if (spec == null) return WebhookConfig.DEFAULT_SCHEDULE;
+        if (spec.equalsIgnoreCase("none")) return List.of();
+        return Arrays.stream(spec.split(",")).map(String::trim).map(Durations::parse).toList();
     }
 }

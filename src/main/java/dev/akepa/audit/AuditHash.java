@@ -1,12 +1,9 @@
 package dev.akepa.audit;
 
-import dev.akepa.http.Json;
+import dev.akepa.crypto.Sha256;
+import dev.akepa.json.Json;
 import tools.jackson.databind.node.ArrayNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The row hash: SHA-256 (lowercase hex) of the row's canonical content, a compact JSON array in a fixed order
@@ -18,7 +15,7 @@ final class AuditHash {
     private AuditHash() {}
 
     static String of(long id, AuditEntry e, String prevHash) {
-        return sha256(canonical(id, e, prevHash));
+        return Sha256.hex(canonical(id, e, prevHash));
     }
 
     static String canonical(long id, AuditEntry e, String prevHash) {
@@ -38,11 +35,4 @@ final class AuditHash {
         return Json.MAPPER.writeValueAsString(a);
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.akepa.audit;
 
-import dev.akepa.http.Json;
+import dev.akepa.auth.LoginRecorder;
+import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.kyc.ApplicationChangeListener;
 import org.jdbi.v3.core.Handle;
@@ -18,7 +19,7 @@ import java.util.List;
  * that cost). The lock is taken last in every transaction that changes an application, after the application row,
  * so the lock order is the same everywhere.
  */
-public final class AuditTrail implements ApplicationChangeListener {
+public final class AuditTrail implements ApplicationChangeListener, LoginRecorder {
     /** How many chains; stripe k assigns the ids that are k modulo this, stepping by it. */
     static final int STRIPES = 16;
     static final String COLUMNS = "id, kind, customer_id, application_id, partner_id, actor, trigger_name, reason, "
@@ -46,6 +47,12 @@ public final class AuditTrail implements ApplicationChangeListener {
     }
 
     /** Appends in its own transaction. */
+    /** Reviewer logins, failures, lock-outs and logouts (auth tells; the audit trail keeps the record). */
+    @Override
+    public void recordLogin(String login, String action, String detail, long atMillis) {
+        append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, action, detail, null, null, atMillis));
+    }
+
     public long append(AuditEntry entry) {
         return jdbi.inTransaction(h -> append(h, entry));
     }

@@ -1,11 +1,8 @@
 package dev.akepa.audit;
 
+import dev.akepa.crypto.Sha256;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -97,10 +94,6 @@ public final class AuditVerifier {
     private static String seal(List<Head> heads) {
         StringBuilder text = new StringBuilder();
         for (Head head : heads) text.append(head.chain()).append(' ').append(head.lastId()).append(' ').append(head.lastHash()).append('\n');
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 }

@@ -1,11 +1,11 @@
 package dev.akepa.audit;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.auth.Authentication;
 import dev.akepa.customer.CustomerRepository;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.Times;
@@ -41,7 +41,7 @@ public final class HistoryRoutes implements RouteGroup {
     }
 
     private void history(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         String customerId = ctx.pathParam("customerId");
         if (customers.find(partner.id(), customerId).isEmpty()) throw ApiErrors.customerNotFound(customerId);
         List<AuditRecord> rows = trail.ofCustomer(customerId).stream()

@@ -15,7 +15,7 @@ import java.time.Duration;
  * logins or addresses evicts old entries instead of growing the heap); with N nodes behind a balancer an
  * attacker gets at most N times the free failures, which the doubling back-off still contains.
  */
-public final class LoginThrottle {
+final class LoginThrottle {
     private static final int MAX_KEYS = 100_000;
 
     private final LoginThrottleConfig config;
@@ -24,7 +24,7 @@ public final class LoginThrottle {
 
     private record Failures(int count, long blockedUntilMillis) {}
 
-    public LoginThrottle(LoginThrottleConfig config, Clock clock) {
+    LoginThrottle(LoginThrottleConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.failures = Caffeine.newBuilder().maximumSize(MAX_KEYS)
@@ -32,19 +32,19 @@ public final class LoginThrottle {
     }
 
     /** Throws 429 while either the login or the address is backing off. */
-    public void check(String realm, String login, String address) {
+    void check(String realm, String login, String address) {
         long now = clock.millis();
         long until = Math.max(blockedUntil(loginKey(realm, login)), blockedUntil(addressKey(address)));
         if (until > now) throw ApiErrors.tooManyRequests(Math.max(1, (until - now + 999) / 1000));
     }
 
-    public void failed(String realm, String login, String address) {
+    void failed(String realm, String login, String address) {
         long now = clock.millis();
         record(loginKey(realm, login), config.freeFailuresPerLogin(), now);
         record(addressKey(address), config.freeFailuresPerAddress(), now);
     }
 
-    public void succeeded(String realm, String login) {
+    void succeeded(String realm, String login) {
         failures.invalidate(loginKey(realm, login));
     }
 

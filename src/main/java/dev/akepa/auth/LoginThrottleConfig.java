@@ -1,9 +1,6 @@
 package dev.akepa.auth;
 
-import dev.akepa.Durations;
-
 import java.time.Duration;
-import java.util.function.BinaryOperator;
 
 /**
  * Login throttling, the same for partner tokens (/auth/get-token) and reviewer logins (console, review API).
@@ -15,13 +12,4 @@ import java.util.function.BinaryOperator;
  * @param maxBackoff             the longest back-off, also how long failures are remembered (AKEPA_LOGIN_MAX_BACKOFF, 15m)
  */
 public record LoginThrottleConfig(int freeFailuresPerLogin, int freeFailuresPerAddress, Duration firstBackoff,
-                                  Duration maxBackoff) {
-
-    public static LoginThrottleConfig from(BinaryOperator<String> setting) {
-        return new LoginThrottleConfig(
-                Integer.parseInt(setting.apply("AKEPA_LOGIN_MAX_FAILURES", "5")),
-                Integer.parseInt(setting.apply("AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS", "20")),
-                Durations.parse(setting.apply("AKEPA_LOGIN_BACKOFF", "1s")),
-                Durations.parse(setting.apply("AKEPA_LOGIN_MAX_BACKOFF", "15m")));
-    }
-}
+                                  Duration maxBackoff) {}

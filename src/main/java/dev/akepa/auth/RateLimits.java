@@ -1,6 +1,5 @@
 package dev.akepa.auth;
 
-import dev.akepa.http.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rate, which the operator sets knowing N (docs/security.md). Registered after authentication and before the
  * idempotency filter, so a refused request claims no key.
  */
-public final class RateLimits implements RouteGroup {
+final class RateLimits implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
     private static final long LOG_INTERVAL_MILLIS = 10_000;
 
@@ -27,19 +26,10 @@ public final class RateLimits implements RouteGroup {
     private final Clock clock;
     private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** @param perSecond requests per second per partner; 0 or less means no limit */
-    public RateLimits(double perSecond, double burst, Clock clock) {
-        this.perSecond = perSecond;
-        this.burst = burst;
+    RateLimits(RateLimitConfig config, Clock clock) {
+        this.perSecond = config.perSecond();
+        this.burst = config.burst();
         this.clock = clock;
-    }
-
-    /** Reads AKEPA_RATE_LIMIT (unset: no limit) and AKEPA_RATE_LIMIT_BURST (default twice the rate). */
-    public static RateLimits from(java.util.function.BinaryOperator<String> setting, Clock clock) {
-        double rate = Double.parseDouble(setting.apply("AKEPA_RATE_LIMIT", "0"));
-        double burst = Double.parseDouble(setting.apply("AKEPA_RATE_LIMIT_BURST", Double.toString(2 * rate)));
-        if (rate > 0 && burst < 1) throw new IllegalArgumentException("AKEPA_RATE_LIMIT_BURST must be at least 1");
-        return new RateLimits(rate, burst, clock);
     }
 
     private final class Bucket {
@@ -72,7 +62,7 @@ public final class RateLimits implements RouteGroup {
 
     private void limit(Context ctx) {
         if (!ctx.routeRoles().contains(Access.PARTNER)) return;
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         long now = clock.millis();
         Bucket bucket = buckets.computeIfAbsent(partner.id(), id -> new Bucket());
         long waitMillis = bucket.take(now);

@@ -1,13 +1,7 @@
 package dev.akepa.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * entropy, so a slow hash adds nothing). Resolved tokens are cached briefly so the hot path skips the database.
  */
 public final class TokenService {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CACHE_MILLIS = 30_000;
     private static final int CACHE_MAX = 10_000;
 
@@ -24,8 +17,8 @@ public final class TokenService {
     private final PasswordHasher hasher;
     private final Duration lifetime;
     private final Clock clock;
-    private final ConcurrentHashMap<String, CachedToken> cache = new ConcurrentHashMap<>();
     private volatile String decoyHash;
+    private final ConcurrentHashMap<String, CachedToken> cache = new ConcurrentHashMap<>();
     private static final long PURGE_INTERVAL_MILLIS = 10 * 60_000;
     private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
@@ -49,36 +42,30 @@ public final class TokenService {
             return Optional.empty();
         }
         if (!hasher.matches(password, stored.get().passwordHash())) return Optional.empty();
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = OpaqueTokens.generate();
         long now = clock.millis();
         long expires = now + lifetime.toMillis();
-        partners.saveToken(sha256(token), stored.get().partner().id(), expires);
+        partners.saveToken(OpaqueTokens.hash(token), stored.get().partner().id(), expires);
         purgeExpired(now);
         return Optional.of(new IssuedToken(token, expires, stored.get().partner()));
     }
 
     /** Whether the login exists: failed logins are logged by name only when it does (never a mistyped password). */
-    public boolean exists(String login) {
+    boolean exists(String login) {
         return partners.findByLogin(login).isPresent();
     }
 
     /** A hash of a random password, made on first use (a hash costs as much as a check); a race only makes two. */
     private String decoy() {
         String decoy = decoyHash;
-        if (decoy == null) {
-            byte[] raw = new byte[32];
-            RANDOM.nextBytes(raw);
-            decoyHash = decoy = hasher.hash(Base64.getEncoder().encodeToString(raw));
-        }
+        if (decoy == null) decoyHash = decoy = hasher.hash(OpaqueTokens.generate());
         return decoy;
     }
 
     public Optional<Partner> resolve(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
         long now = clock.millis();
-        String hash = sha256(token);
+        String hash = OpaqueTokens.hash(token);
         CachedToken cached = cache.get(hash);
         if (cached == null || cached.cachedUntilMillis() < now) {
             var owner = partners.findToken(hash);
@@ -98,14 +85,5 @@ public final class TokenService {
         long last = lastPurge.get();
         long interval = Math.min(PURGE_INTERVAL_MILLIS, lifetime.toMillis());
         if (now - last >= interval && lastPurge.compareAndSet(last, now)) partners.deleteExpiredTokens(now);
-    }
-
-    static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.akepa.customer;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;

@@ -1,8 +1,8 @@
 package dev.akepa.customer;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 
-import static dev.akepa.http.Json.object;
+import static dev.akepa.json.Json.object;
 
 /** POST /customer/init, GET /customer/status/{customerId}. */
 public final class CustomerRoutes implements RouteGroup {
@@ -34,7 +34,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void init(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         Customer customer = customers.init(partner, bodies.read(ctx, "customer-init"));
         ObjectNode data = object()
                 .put("customerId", customer.id())
@@ -56,7 +56,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void status(Context ctx) {
-        Customer customer = customers.find(PartnerAuthentication.of(ctx), ctx.pathParam("customerId"));
+        Customer customer = customers.find(Authentication.partner(ctx), ctx.pathParam("customerId"));
         ObjectNode data = object()
                 .put("reference", customer.reference())
                 .put("customerId", customer.id())

@@ -1,5 +1,6 @@
 package dev.akepa.customer;
 
+import dev.akepa.crypto.Sha256;
 import dev.akepa.auth.Partner;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.store.Ids;
@@ -8,11 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /** /customer/init and /customer/status. */
 public final class CustomerService {
@@ -82,16 +79,9 @@ public final class CustomerService {
     private static String taxIdHash(Customer.CustomerType type, JsonNode data) {
         String wanted = type == Customer.CustomerType.BUSINESS ? "FEIN" : "SSN";
         for (JsonNode doc : data.path("identificationDocuments")) {
-            if (wanted.equals(doc.path("type").asString())) return sha256(wanted + ":" + doc.path("value").asString());
+            if (wanted.equals(doc.path("type").asString())) return Sha256.hex(wanted + ":" + doc.path("value").asString());
         }
         return null;
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package dev.akepa.document;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.JsonBodies;
@@ -47,13 +47,13 @@ public final class DocumentRoutes implements RouteGroup {
     }
 
     private void generate(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         Document document = service.generate(partner, bodies.read(ctx, "akepa-document-generate"));
         Responses.ok(ctx, DocumentView.of(document, partner.login()));
     }
 
     private void upload(Context ctx) throws IOException {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         Document document = service.uploadable(partner, ctx.pathParam("documentId"));
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
@@ -82,7 +82,7 @@ public final class DocumentRoutes implements RouteGroup {
             if (mentionsSize(e)) {
                     throw ApiErrors.fileTooLarge(max);
             }
-            throw new ApiException(400, "invalidMultipart", null, null, "The multipart/form-data body could not be read");
+            throw ApiErrors.invalidMultipart();
         }
         if (files.isEmpty()) throw ApiErrors.fileNotFound(null);
         return files.getFirst();

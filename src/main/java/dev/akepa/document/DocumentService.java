@@ -3,7 +3,7 @@ package dev.akepa.document;
 import dev.akepa.auth.Partner;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.store.Ids;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

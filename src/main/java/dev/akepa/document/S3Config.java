@@ -1,8 +1,6 @@
 package dev.akepa.document;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Where the S3-compatible bucket is and how to reach it.
@@ -18,7 +16,7 @@ import java.util.Objects;
  * @param createBucket create the bucket at start when it is missing (AKEPA_S3_CREATE_BUCKET, default false)
  */
 public record S3Config(String bucket, URI endpoint, String region, boolean pathStyle,
-                       String accessKey, String secretKey, boolean createBucket) {
+                       String accessKey, String secretKey, boolean createBucket) implements StorageConfig {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -33,18 +31,6 @@ public record S3Config(String bucket, URI endpoint, String region, boolean pathS
         }
     }
 
-    public static S3Config fromEnv(Map<String, String> env) {
-        String endpoint = value(env, "AKEPA_S3_ENDPOINT");
-        return new S3Config(
-                value(env, "AKEPA_S3_BUCKET"),
-                endpoint == null ? null : parseEndpoint(endpoint),
-                Objects.requireNonNullElse(value(env, "AKEPA_S3_REGION"), DEFAULT_REGION),
-                flag(env, "AKEPA_S3_PATH_STYLE", endpoint != null),
-                value(env, "AKEPA_S3_ACCESS_KEY"),
-                value(env, "AKEPA_S3_SECRET_KEY"),
-                flag(env, "AKEPA_S3_CREATE_BUCKET", false));
-    }
-
     public boolean hasStaticCredentials() {
         return accessKey != null;
     }
@@ -55,28 +41,5 @@ public record S3Config(String bucket, URI endpoint, String region, boolean pathS
         return "S3Config[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
                 + ", accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? "null" : "***")
                 + ", createBucket=" + createBucket + "]";
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static URI parseEndpoint(String endpoint) {
-        try {
-            return URI.create(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("AKEPA_S3_ENDPOINT is not a valid URL: " + endpoint);
-        }
-    }
-
-    private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
-        String value = value(env, name);
-        if (value == null) return defaultValue;
-        return switch (value.toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false");
-        };
     }
 }

@@ -60,9 +60,8 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             case 431 -> ApiErrors.headersTooLarge();
             case 503 -> ApiErrors.unavailable();
             case 505 -> ApiErrors.httpVersionNotSupported();
-            default -> status >= 400 && status < 500
-                    ? new ApiException(status, "badRequest", null, null, "Malformed HTTP request")
-                    : ApiErrors.internal();
+            case 400 -> ApiErrors.badRequest();
+            default -> status > 400 && status < 500 ? ApiErrors.httpError(status, "HTTP error " + status) : ApiErrors.internal();
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.akepa.http;
 
+import dev.akepa.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -67,8 +68,7 @@ public final class HttpServer {
                 case 404 -> ApiErrors.notFound();
                 case 405 -> ApiErrors.methodNotAllowed();
                 case 413 -> ApiErrors.bodyTooLarge(config.maxJsonBytes());
-                default -> e.getStatus() < 500 ? new ApiException(e.getStatus(), "badRequest", null, null, "Malformed HTTP request")
-                        : ApiErrors.internal();
+                default -> ApiErrors.httpError(e.getStatus(), e.getMessage());
             }));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unhandled error on {} {} (requestId {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);

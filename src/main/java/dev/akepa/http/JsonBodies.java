@@ -1,5 +1,6 @@
 package dev.akepa.http;
 
+import dev.akepa.json.Json;
 import dev.akepa.http.schema.SchemaValidator;
 import io.javalin.http.Context;
 import tools.jackson.core.JacksonException;

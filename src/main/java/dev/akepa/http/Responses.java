@@ -1,5 +1,6 @@
 package dev.akepa.http;
 
+import dev.akepa.json.Json;
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

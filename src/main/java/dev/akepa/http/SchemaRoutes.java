@@ -1,5 +1,6 @@
 package dev.akepa.http;
 
+import dev.akepa.json.Json;
 import dev.akepa.http.schema.SchemaValidator;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import tools.jackson.databind.JsonNode;

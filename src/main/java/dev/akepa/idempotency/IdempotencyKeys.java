@@ -1,8 +1,8 @@
 package dev.akepa.idempotency;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.Responses;
@@ -74,7 +74,7 @@ public final class IdempotencyKeys implements RouteGroup {
         if (!valid(key)) throw ApiErrors.idempotencyKeyInvalid();
         String fingerprint = fingerprint(ctx);
         if (fingerprint == null) return; // a body the route refuses anyway: nothing to keep
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         long now = clock.millis();
         purgeExpired(now);
         long lease = now + CLAIM_LEASE.toMillis();

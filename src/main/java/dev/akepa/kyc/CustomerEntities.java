@@ -2,7 +2,7 @@ package dev.akepa.kyc;
 
 import dev.akepa.customer.Customer;
 import dev.akepa.verification.Subject;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.akepa.kyc;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class KycRoutes implements RouteGroup {
     }
 
     private void identification(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         JsonNode body = bodies.read(ctx, "akepa-identification");
         // The page: "syncMode: true if asynchronous".
         boolean async = body.path("syncMode").asBoolean(false);
@@ -45,11 +45,11 @@ public final class KycRoutes implements RouteGroup {
     }
 
     private void status(Context ctx) {
-        Responses.ok(ctx, kyc.status(PartnerAuthentication.of(ctx), ctx.pathParam("customerId")));
+        Responses.ok(ctx, kyc.status(Authentication.partner(ctx), ctx.pathParam("customerId")));
     }
 
     private void update(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         JsonNode body = bodies.read(ctx, "akepa-update");
         List<DocumentLink> links = new ArrayList<>();
         for (JsonNode d : body.path("documents")) {
@@ -59,7 +59,7 @@ public final class KycRoutes implements RouteGroup {
     }
 
     private void sandboxReview(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         JsonNode body = bodies.read(ctx, "akepa-sandbox-review");
         Responses.ok(ctx, kyc.sandboxReview(partner, body.get("customerId").asString(), body.get("entityId").asString(),
                 EntityOutcome.fromWire(body.get("outcome").asString())));

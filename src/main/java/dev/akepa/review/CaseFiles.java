@@ -1,5 +1,6 @@
 package dev.akepa.review;
 
+import dev.akepa.auth.Reviewer;
 import dev.akepa.audit.AuditRecord;
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.customer.Customer;
@@ -7,7 +8,7 @@ import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.Document;
 import dev.akepa.document.DocumentRepository;
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Times;
 import dev.akepa.kyc.Application;
 import dev.akepa.kyc.ApplicationRepository;

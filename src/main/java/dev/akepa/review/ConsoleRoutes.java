@@ -1,5 +1,13 @@
 package dev.akepa.review;
 
+import dev.akepa.auth.Access;
+import dev.akepa.auth.AuthErrors;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.ConsoleSessions;
+import dev.akepa.auth.Csrf;
+import dev.akepa.auth.OpaqueTokens;
+import dev.akepa.auth.Reviewer;
+import dev.akepa.auth.ReviewerLogins;
 import dev.akepa.audit.AuditEntry;
 import dev.akepa.audit.AuditKind;
 import dev.akepa.audit.AuditTrail;
@@ -23,7 +31,7 @@ import java.util.Optional;
 
 /** The reviewer console: login/logout, queue, case page, reveal, decisions, document images. */
 final class ConsoleRoutes implements RouteGroup {
-    static final String LOGIN = "/review/login";
+    static final String LOGIN = Authentication.CONSOLE_LOGIN;
     static final String QUEUE = "/review/queue";
     private static final String LOGIN_CSRF_COOKIE = "akepa_login_csrf";
     private static final String TOO_MANY_FAILED = "Too many failed logins. Try again later.";
@@ -31,7 +39,7 @@ final class ConsoleRoutes implements RouteGroup {
             "Wrong login or password. After 5 failed attempts in a row a login is locked for 15 minutes.";
 
     private final ReviewerLogins logins;
-    private final ReviewerSessions sessions;
+    private final ConsoleSessions sessions;
     private final ReviewQueue queue;
     private final CaseFiles cases;
     private final KycService kyc;
@@ -40,7 +48,7 @@ final class ConsoleRoutes implements RouteGroup {
     private final ConsolePages pages;
     private final Clock clock;
 
-    ConsoleRoutes(ReviewerLogins logins, ReviewerSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
+    ConsoleRoutes(ReviewerLogins logins, ConsoleSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
                   DocumentStore store, AuditTrail audit, ConsolePages pages, Clock clock) {
         this.logins = logins;
         this.sessions = sessions;
@@ -59,12 +67,12 @@ final class ConsoleRoutes implements RouteGroup {
         routes.get("/review/console.css", this::stylesheet);
         routes.get(LOGIN, this::loginForm);
         routes.post(LOGIN, this::login);
-        routes.post("/review/logout", this::logout, ConsoleAccess.SESSION);
-        routes.get(QUEUE, this::queue, ConsoleAccess.SESSION);
-        routes.get("/review/applications/{customerId}", this::casePage, ConsoleAccess.SESSION);
-        routes.post("/review/applications/{customerId}/reveal", this::reveal, ConsoleAccess.SESSION);
-        routes.post("/review/applications/{customerId}/decisions", this::decide, ConsoleAccess.SESSION);
-        routes.get("/review/documents/{documentId}", this::document, ConsoleAccess.SESSION);
+        routes.post("/review/logout", this::logout, Access.CONSOLE);
+        routes.get(QUEUE, this::queue, Access.CONSOLE);
+        routes.get("/review/applications/{customerId}", this::casePage, Access.CONSOLE);
+        routes.post("/review/applications/{customerId}/reveal", this::reveal, Access.CONSOLE);
+        routes.post("/review/applications/{customerId}/decisions", this::decide, Access.CONSOLE);
+        routes.get("/review/documents/{documentId}", this::document, Access.CONSOLE);
     }
 
     // ---- login / logout -----------------------------------------------------------------------------------------
@@ -82,7 +90,7 @@ final class ConsoleRoutes implements RouteGroup {
 
     private void login(Context ctx) {
         String expected = ctx.cookie(LOGIN_CSRF_COOKIE);
-        if (expected == null || !OpaqueTokens.same(expected, ctx.formParam(Csrf.FIELD))) throw ReviewErrors.csrf();
+        if (expected == null || !OpaqueTokens.same(expected, ctx.formParam(Csrf.FIELD))) throw AuthErrors.csrf();
         String login = Objects.requireNonNullElse(ctx.formParam("login"), "");
         Optional<Reviewer> reviewer;
         try {
@@ -98,16 +106,16 @@ final class ConsoleRoutes implements RouteGroup {
             return;
         }
         String session = sessions.start(reviewer.get());
-        ctx.addHeader("Set-Cookie", Cookies.set(ctx, ReviewerAuthentication.SESSION_COOKIE, session, "/review", -1));
+        ctx.addHeader("Set-Cookie", Cookies.set(ctx, Authentication.SESSION_COOKIE, session, "/review", -1));
         ctx.addHeader("Set-Cookie", Cookies.clear(ctx, LOGIN_CSRF_COOKIE, LOGIN));
         ConsolePages.secure(ctx);
         ctx.redirect(QUEUE, HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
-        sessions.end(ReviewerAuthentication.sessionToken(ctx));
-        logins.recordLogout(ReviewerAuthentication.reviewer(ctx));
-        ctx.addHeader("Set-Cookie", Cookies.clear(ctx, ReviewerAuthentication.SESSION_COOKIE, "/review"));
+        sessions.end(Authentication.sessionToken(ctx));
+        logins.recordLogout(Authentication.reviewer(ctx));
+        ctx.addHeader("Set-Cookie", Cookies.clear(ctx, Authentication.SESSION_COOKIE, "/review"));
         ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
     }
 
@@ -121,8 +129,8 @@ final class ConsoleRoutes implements RouteGroup {
         int page = pageNumber(ctx.queryParam("page"));
         ReviewQueue.Slice slice = queue.find(filter, page);
         String base = QUEUE + "?partner=" + filter.partner() + "&status=" + filter.status() + "&age=" + filter.minAge();
-        pages.render(ctx, 200, "queue", new QueuePage(ReviewerAuthentication.reviewer(ctx).login(),
-                ReviewerAuthentication.csrf(ctx), filter, queue.partners(), slice.rows(), page,
+        pages.render(ctx, 200, "queue", new QueuePage(Authentication.reviewer(ctx).login(),
+                Authentication.csrf(ctx), filter, queue.partners(), slice.rows(), page,
                 page > 1 ? base + "&page=" + (page - 1) : null, slice.hasNext() ? base + "&page=" + (page + 1) : null));
     }
 
@@ -132,15 +140,15 @@ final class ConsoleRoutes implements RouteGroup {
     }
 
     private void renderCase(Context ctx, int status, boolean revealed, String notice, String error) {
-        pages.render(ctx, status, "case", cases.load(ReviewerAuthentication.reviewer(ctx), ReviewerAuthentication.csrf(ctx),
+        pages.render(ctx, status, "case", cases.load(Authentication.reviewer(ctx), Authentication.csrf(ctx),
                 ctx.pathParam("customerId"), revealed, notice, error));
     }
 
     /** A POST, so that every reveal is deliberate and on record; the page answers with the data unmasked. */
     private void reveal(Context ctx) {
-        Reviewer reviewer = ReviewerAuthentication.reviewer(ctx);
+        Reviewer reviewer = Authentication.reviewer(ctx);
         var customer = cases.customer(ctx.pathParam("customerId"));
-        CasePage page = cases.load(reviewer, ReviewerAuthentication.csrf(ctx), customer.id(), true, null, null);
+        CasePage page = cases.load(reviewer, Authentication.csrf(ctx), customer.id(), true, null, null);
         // On record before a single unmasked byte leaves the server.
         audit.append(AuditEntry.reviewerAction(AuditKind.REVEAL, reviewer.login(), "reveal",
                 "masked customer data shown in the console", customer.id(), customer.partnerId(), clock.millis()));
@@ -161,7 +169,7 @@ final class ConsoleRoutes implements RouteGroup {
         }
         try {
             kyc.review(ctx.pathParam("customerId"), entityId, EntityOutcome.fromWire(outcome),
-                    ReviewerAuthentication.reviewer(ctx).login(), reason);
+                    Authentication.reviewer(ctx).login(), reason);
         } catch (ApiException e) {
             // Someone else decided first, or the entity is gone: show the current state with the reason.
             renderCase(ctx, e.status(), false, null, e.apiMessage());

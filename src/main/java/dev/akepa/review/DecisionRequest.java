@@ -1,7 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.http.ApiErrors;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.kyc.EntityOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,19 +1,15 @@
 package dev.akepa.review;
 
 import dev.akepa.http.ApiException;
-import dev.akepa.http.Json;
+import dev.akepa.http.ErrorCode;
+import dev.akepa.json.Json;
 
 /** Errors of the console and the review API that the partner API does not have. */
 final class ReviewErrors {
     private ReviewErrors() {}
 
-    static ApiException csrf() {
-        return new ApiException(403, "csrfTokenInvalid", null, null,
-                "The form's CSRF token is missing or wrong: reload the page and try again");
-    }
-
     static ApiException documentNotFound(String documentId) {
-        return new ApiException(404, "documentNotFound", null, Json.object().put("documentId", documentId),
+        return new ApiException(404, ErrorCode.DOCUMENT_NOT_FOUND, null, Json.object().put("documentId", documentId),
                 "Document " + documentId + " not found");
     }
 }

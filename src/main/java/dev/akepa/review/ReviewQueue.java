@@ -1,7 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.Durations;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.Times;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;

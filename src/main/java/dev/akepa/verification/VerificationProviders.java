@@ -15,13 +15,13 @@ public final class VerificationProviders {
     private VerificationProviders() {}
 
     /** Production mode refuses to start without its sanctions list rather than approve unscreened. */
-    public static VerificationProvider forMode(boolean sandbox, Path sanctionsDir, double threshold, Clock clock)
-            throws IOException {
+    public static VerificationProvider forMode(boolean sandbox, SanctionsConfig config, Clock clock) throws IOException {
         if (sandbox) return new SandboxVerification();
+        Path sanctionsDir = config.listDir();
         long started = System.nanoTime();
         SanctionsList sanctions = SanctionsList.load(sanctionsDir);
         log.info("Loaded {} sanctions list entries from {} in {} ms", sanctions.size(), sanctionsDir,
                 (System.nanoTime() - started) / 1_000_000);
-        return new ProductionVerification(sanctions, clock, threshold);
+        return new ProductionVerification(sanctions, clock, config.threshold());
     }
 }

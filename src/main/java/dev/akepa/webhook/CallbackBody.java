@@ -1,6 +1,6 @@
 package dev.akepa.webhook;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.RequestIds;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.kyc.ApplicationView;

@@ -1,15 +1,12 @@
 package dev.akepa.webhook;
 
+import dev.akepa.crypto.Sha256;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -66,7 +63,7 @@ final class OutboxStore {
                         select (select count(*) from webhook_gone where application_id = :app and url_hash = :hash),
                                (select count(*) from webhook_message where application_id = :app
                                        and state in ('pending', 'waiting'))""")
-                .bind("app", m.applicationId()).bind("hash", sha256(m.url()))
+                .bind("app", m.applicationId()).bind("hash", Sha256.hex(m.url()))
                 .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .one();
         if (found[0] > 0) return Optional.empty();
@@ -196,7 +193,7 @@ final class OutboxStore {
         h.createUpdate("""
                         insert into webhook_gone (application_id, url_hash, gone_at) values (:app, :hash, :now)
                         on conflict do nothing""")
-                .bind("app", c.applicationId()).bind("hash", sha256(c.url())).bind("now", now).execute();
+                .bind("app", c.applicationId()).bind("hash", Sha256.hex(c.url())).bind("now", now).execute();
         h.createUpdate("""
                         update webhook_message set state = 'gone', finished_at = :now
                         where application_id = :app and url = :url and state = 'waiting'""")
@@ -278,7 +275,7 @@ final class OutboxStore {
             String app = target.get()[0];
             lockApplication(h, app);
             h.createUpdate("delete from webhook_gone where application_id = :app and url_hash = :hash")
-                    .bind("app", app).bind("hash", sha256(target.get()[1])).execute();
+                    .bind("app", app).bind("hash", Sha256.hex(target.get()[1])).execute();
             boolean otherHead = h.createQuery("select count(*) from webhook_message where application_id = :app "
                             + "and state = 'pending' and id <> :id")
                     .bind("app", app).bind("id", messageId).mapTo(Integer.class).one() > 0;
@@ -296,11 +293,4 @@ final class OutboxStore {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

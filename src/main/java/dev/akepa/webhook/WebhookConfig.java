@@ -1,12 +1,8 @@
 package dev.akepa.webhook;
 
-import dev.akepa.Durations;
-
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How callbacks are delivered; every field has a documented environment variable (docs/webhooks.md).
@@ -24,7 +20,7 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
                             Duration secretOverlap, int concurrency, Duration pollInterval,
                             String masterKeyBase64, Path masterKeyFile) {
 
-    static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
+    public static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
 
     public WebhookConfig {
@@ -37,30 +33,6 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
         if (retrySchedule.stream().anyMatch(Duration::isNegative)) {
             throw new IllegalArgumentException("AKEPA_WEBHOOK_RETRY_SCHEDULE must not contain negative durations");
         }
-    }
-
-    public static WebhookConfig fromEnv(Map<String, String> env, boolean sandbox, Path dataDir) {
-        return new WebhookConfig(
-                Boolean.parseBoolean(value(env, "AKEPA_WEBHOOK_ALLOW_PRIVATE", Boolean.toString(sandbox))),
-                Durations.parse(value(env, "AKEPA_WEBHOOK_TIMEOUT", "10s")),
-                schedule(value(env, "AKEPA_WEBHOOK_RETRY_SCHEDULE", null)),
-                Durations.parse(value(env, "AKEPA_WEBHOOK_SECRET_OVERLAP", "24h")),
-                Integer.parseInt(value(env, "AKEPA_WEBHOOK_CONCURRENCY", "64")),
-                Durations.parse(value(env, "AKEPA_WEBHOOK_POLL_INTERVAL", "1s")),
-                value(env, "AKEPA_MASTER_KEY", null),
-                dataDir.resolve("master.key"));
-    }
-
-    /** "5s,5m,30m" → the delays before retries 1, 2, 3; "none" means no retries at all. */
-    static List<Duration> schedule(String spec) {
-        if (spec == null) return DEFAULT_SCHEDULE;
-        if (spec.trim().equalsIgnoreCase("none")) return List.of();
-        return Arrays.stream(spec.split(",")).map(String::trim).map(Durations::parse).toList();
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.trim();
     }
 
     /** The master key never appears in logs or error messages. */

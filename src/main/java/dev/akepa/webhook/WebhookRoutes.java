@@ -1,8 +1,8 @@
 package dev.akepa.webhook;
 
 import dev.akepa.auth.Partner;
-import dev.akepa.auth.PartnerAuthentication;
-import dev.akepa.http.Access;
+import dev.akepa.auth.Authentication;
+import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
@@ -52,11 +52,11 @@ public final class WebhookRoutes implements RouteGroup {
     }
 
     private void secret(Context ctx) {
-        Responses.ok(ctx, secretData(secrets.secrets(PartnerAuthentication.of(ctx).id())));
+        Responses.ok(ctx, secretData(secrets.secrets(Authentication.partner(ctx).id())));
     }
 
     private void rotate(Context ctx) {
-        Responses.ok(ctx, secretData(secrets.rotate(PartnerAuthentication.of(ctx).id())));
+        Responses.ok(ctx, secretData(secrets.rotate(Authentication.partner(ctx).id())));
     }
 
     /** previousSecret and previousValidUntil appear only while a rotated-out secret still signs. */
@@ -71,7 +71,7 @@ public final class WebhookRoutes implements RouteGroup {
     }
 
     private void deliveries(Context ctx) {
-        Partner partner = PartnerAuthentication.of(ctx);
+        Partner partner = Authentication.partner(ctx);
         String customerId = ctx.queryParam("customerId");
         if (customerId != null && !log.customerBelongsTo(partner.id(), customerId)) {
             throw ApiErrors.customerNotFound(customerId);
@@ -88,7 +88,7 @@ public final class WebhookRoutes implements RouteGroup {
 
     private void replay(Context ctx) {
         String deliveryId = ctx.pathParam("deliveryId");
-        if (!store.replay(PartnerAuthentication.of(ctx).id(), deliveryId, clock.millis())) {
+        if (!store.replay(Authentication.partner(ctx).id(), deliveryId, clock.millis())) {
             throw WebhookErrors.deliveryNotFound(deliveryId);
         }
         wake.run();

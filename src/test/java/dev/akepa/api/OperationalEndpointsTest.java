@@ -1,6 +1,6 @@
 package dev.akepa.api;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;

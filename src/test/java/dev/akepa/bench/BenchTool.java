@@ -1,6 +1,6 @@
 package dev.akepa.bench;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.store.Database;
 
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.akepa.bench;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;

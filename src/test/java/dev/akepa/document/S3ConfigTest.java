@@ -1,5 +1,6 @@
 package dev.akepa.document;
 
+import dev.akepa.Config;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -10,9 +11,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class S3ConfigTest {
 
+    /** The storage slice of the whole configuration with AKEPA_STORAGE=s3. */
+    private static S3Config s3Config(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("AKEPA_STORAGE", "s3");
+        return (S3Config) Config.fromEnvironment(all).storage();
+    }
+
     @Test
     void aSelfHostedServerGetsPathStyleAndTheDefaultRegion() {
-        S3Config config = S3Config.fromEnv(Map.of(
+        S3Config config = s3Config(Map.of(
                 "AKEPA_S3_BUCKET", "kyc-docs",
                 "AKEPA_S3_ENDPOINT", "http://127.0.0.1:9000",
                 "AKEPA_S3_ACCESS_KEY", "akepa",
@@ -24,7 +32,7 @@ class S3ConfigTest {
 
     @Test
     void awsItselfGetsVirtualHostStyleAndTheDefaultCredentialChain() {
-        S3Config config = S3Config.fromEnv(Map.of("AKEPA_S3_BUCKET", "kyc-docs", "AKEPA_S3_REGION", "eu-central-1"));
+        S3Config config = s3Config(Map.of("AKEPA_S3_BUCKET", "kyc-docs", "AKEPA_S3_REGION", "eu-central-1"));
 
         assertThat(config.endpoint()).isNull();
         assertThat(config.pathStyle()).isFalse();
@@ -34,7 +42,7 @@ class S3ConfigTest {
 
     @Test
     void explicitFlagsWin() {
-        S3Config config = S3Config.fromEnv(Map.of(
+        S3Config config = s3Config(Map.of(
                 "AKEPA_S3_BUCKET", "kyc-docs",
                 "AKEPA_S3_ENDPOINT", "https://storage.example.test",
                 "AKEPA_S3_PATH_STYLE", "false",
@@ -46,19 +54,19 @@ class S3ConfigTest {
 
     @Test
     void mistakesAreNamedByTheirVariable() {
-        assertThatThrownBy(() -> S3Config.fromEnv(Map.of()))
+        assertThatThrownBy(() -> s3Config(Map.of()))
                 .hasMessageContaining("AKEPA_S3_BUCKET");
-        assertThatThrownBy(() -> S3Config.fromEnv(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_ACCESS_KEY", "only-key")))
+        assertThatThrownBy(() -> s3Config(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_ACCESS_KEY", "only-key")))
                 .hasMessageContaining("AKEPA_S3_SECRET_KEY");
-        assertThatThrownBy(() -> S3Config.fromEnv(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_ENDPOINT", "127.0.0.1:9000")))
+        assertThatThrownBy(() -> s3Config(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_ENDPOINT", "127.0.0.1:9000")))
                 .hasMessageContaining("AKEPA_S3_ENDPOINT");
-        assertThatThrownBy(() -> S3Config.fromEnv(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_PATH_STYLE", "yes")))
+        assertThatThrownBy(() -> s3Config(Map.of("AKEPA_S3_BUCKET", "b", "AKEPA_S3_PATH_STYLE", "yes")))
                 .hasMessageContaining("AKEPA_S3_PATH_STYLE");
     }
 
     @Test
     void theSecretKeyNeverAppearsInItsText() {
-        S3Config config = S3Config.fromEnv(Map.of(
+        S3Config config = s3Config(Map.of(
                 "AKEPA_S3_BUCKET", "kyc-docs", "AKEPA_S3_ACCESS_KEY", "akepa", "AKEPA_S3_SECRET_KEY", "s3cr3t-value"));
 
         assertThat(config.toString()).contains("akepa").doesNotContain("s3cr3t-value");

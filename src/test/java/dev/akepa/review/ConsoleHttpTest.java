@@ -1,5 +1,6 @@
 package dev.akepa.review;
 
+import dev.akepa.crypto.Sha256;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
@@ -48,7 +49,7 @@ class ConsoleHttpTest {
         assertThat(cookie).matches("akepa_console=[A-Za-z0-9_-]{43}; Path=/review; HttpOnly; SameSite=Strict");
         String value = browser.cookies.get("akepa_console");
         assertThat(Sql.one(db, Integer.class, "select count(*) from reviewer_session where token_hash = :h",
-                "h", OpaqueTokens.sha256(value))).isEqualTo(1);
+                "h", Sha256.hex(value))).isEqualTo(1);
         assertThat(Sql.one(db, Integer.class, "select count(*) from reviewer_session where token_hash = :v", "v", value)).isZero();
     }
 
@@ -176,9 +177,9 @@ class ConsoleHttpTest {
         assertThat(idle.get("/review/queue").statusCode()).isEqualTo(200);
         long now = System.currentTimeMillis();
         Sql.update(db, "update reviewer_session set last_seen_at = :t where token_hash = :h",
-                "t", now - 31 * 60_000L, "h", OpaqueTokens.sha256(idle.cookies.get("akepa_console")));
+                "t", now - 31 * 60_000L, "h", Sha256.hex(idle.cookies.get("akepa_console")));
         Sql.update(db, "update reviewer_session set expires_at = :t where token_hash = :h",
-                "t", now - 1, "h", OpaqueTokens.sha256(old.cookies.get("akepa_console")));
+                "t", now - 1, "h", Sha256.hex(old.cookies.get("akepa_console")));
         assertThat(idle.get("/review/queue").statusCode()).isEqualTo(401);
         assertThat(old.get("/review/queue").statusCode()).isEqualTo(401);
         assertThat(alice().get("/review/queue").statusCode()).isEqualTo(200);

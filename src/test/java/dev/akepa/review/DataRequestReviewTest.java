@@ -1,7 +1,7 @@
 package dev.akepa.review;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;

@@ -1,6 +1,6 @@
 package dev.akepa.review;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.TestServer;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package dev.akepa.testsupport;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;

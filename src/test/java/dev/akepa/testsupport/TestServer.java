@@ -3,7 +3,7 @@ package dev.akepa.testsupport;
 import dev.akepa.App;
 import dev.akepa.Config;
 import dev.akepa.auth.PasswordHasher;
-import dev.akepa.review.ReviewerRepository;
+import dev.akepa.auth.ReviewerRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;

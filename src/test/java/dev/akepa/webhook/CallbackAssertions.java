@@ -1,6 +1,6 @@
 package dev.akepa.webhook;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.webhook.ChangeLoad.Tracked;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.akepa.webhook;
 
+import dev.akepa.Config;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,9 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebhookConfigTest {
     private final Path data = Path.of("/tmp/akepa-data");
 
+    /** The webhook slice of the whole configuration, in sandbox or production mode, with the data dir above. */
+    private static WebhookConfig webhookConfig(Map<String, String> env, boolean sandbox, Path dataDir) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("AKEPA_MODE", sandbox ? "sandbox" : "production");
+        all.put("AKEPA_DATA_DIR", dataDir.toString());
+        return Config.fromEnvironment(all).webhook();
+    }
+
     @Test
     void defaultsFollowTheIssue() {
-        WebhookConfig production = WebhookConfig.fromEnv(Map.of(), false, data);
+        WebhookConfig production = webhookConfig(Map.of(), false, data);
         assertThat(production.allowPrivate()).isFalse();
         assertThat(production.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(production.retrySchedule()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5),
@@ -29,12 +38,12 @@ class WebhookConfigTest {
         assertThat(production.secretOverlap()).isEqualTo(Duration.ofHours(24));
         assertThat(production.masterKeyBase64()).isNull();
         assertThat(production.masterKeyFile()).isEqualTo(data.resolve("master.key"));
-        assertThat(WebhookConfig.fromEnv(Map.of(), true, data).allowPrivate()).isTrue();
+        assertThat(webhookConfig(Map.of(), true, data).allowPrivate()).isTrue();
     }
 
     @Test
     void everyDefaultCanBeOverridden() {
-        WebhookConfig config = WebhookConfig.fromEnv(Map.of(
+        WebhookConfig config = webhookConfig(Map.of(
                 "AKEPA_WEBHOOK_ALLOW_PRIVATE", "false",
                 "AKEPA_WEBHOOK_TIMEOUT", "300ms",
                 "AKEPA_WEBHOOK_RETRY_SCHEDULE", "1s, 2m,PT3H",
@@ -49,8 +58,8 @@ class WebhookConfigTest {
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.masterKeyBase64()).isEqualTo("a2V5");
-        assertThat(WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false, data).retrySchedule()).isEmpty();
-        assertThatThrownBy(() -> WebhookConfig.fromEnv(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false, data))
+        assertThat(webhookConfig(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false, data).retrySchedule()).isEmpty();
+        assertThatThrownBy(() -> webhookConfig(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false, data))
                 .hasMessageContaining("not a duration");
     }
 

@@ -106,7 +106,7 @@ class WebhookCrashTest {
     private static String stillWaiting(List<Receiver.Request> accepted, ServerProcess server, List<Tracked> tracked) {
         Map<String, Long> perCustomer;
         synchronized (accepted) {
-            perCustomer = accepted.stream().map(r -> r.webhookId() + " " + dev.akepa.http.Json.MAPPER.readTree(r.body())
+            perCustomer = accepted.stream().map(r -> r.webhookId() + " " + dev.akepa.json.Json.MAPPER.readTree(r.body())
                             .get("data").get("customerId").asString()).distinct()
                     .collect(java.util.stream.Collectors.groupingBy(s -> s.substring(s.indexOf(' ') + 1),
                             java.util.stream.Collectors.counting()));

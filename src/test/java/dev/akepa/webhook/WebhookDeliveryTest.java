@@ -1,6 +1,6 @@
 package dev.akepa.webhook;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.webhook.Fixtures.Application;
 import dev.akepa.webhook.Receiver.Reply;
 import org.junit.jupiter.api.Test;

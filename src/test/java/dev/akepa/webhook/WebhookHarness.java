@@ -1,12 +1,15 @@
 package dev.akepa.webhook;
 
-import dev.akepa.auth.PartnerAuthentication;
+import dev.akepa.auth.Auth;
+import dev.akepa.auth.AuthConfig;
+import dev.akepa.auth.LoginThrottleConfig;
+import dev.akepa.auth.RateLimitConfig;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.TokenService;
 import dev.akepa.http.HttpConfig;
 import dev.akepa.http.HttpServer;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
@@ -47,10 +50,14 @@ final class WebhookHarness implements AutoCloseable {
         this.schema = schema;
         this.database = Database.open(db);
         this.webhooks = new Webhooks(database.jdbi(), metrics, clock, config);
-        this.tokens = new TokenService(new PartnerRepository(database.jdbi()), new PasswordHasher(1_000),
-                Duration.ofHours(1), clock);
+        Auth auth = new Auth(database.jdbi(), new AuthConfig(Duration.ofHours(1), java.util.Map.of(), Duration.ofHours(1),
+                Duration.ofMinutes(30), Duration.ofHours(8), 5, Duration.ofMinutes(15),
+                new LoginThrottleConfig(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15)), RateLimitConfig.NONE),
+                new PasswordHasher(1_000),
+                (login, action, detail, at) -> {}, null, clock);
+        this.tokens = auth.partnerTokens();
         this.api = new HttpServer(new HttpConfig("127.0.0.1", 0, 1 << 20, 1 << 20, dir.resolve("tmp")),
-                List.of(webhooks.routes()), new PartnerAuthentication(tokens), metrics, () -> {}).start();
+                List.of(webhooks.routes()), auth.filter(), metrics, () -> {}).start();
         webhooks.start();
     }
 

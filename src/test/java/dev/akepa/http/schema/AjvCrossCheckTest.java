@@ -1,6 +1,6 @@
 package dev.akepa.http.schema;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.akepa.http.schema;
 
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -2,7 +2,7 @@ package dev.akepa.http.schema;
 
 import dev.akepa.http.HttpConfig;
 import dev.akepa.http.HttpServer;
-import dev.akepa.http.Json;
+import dev.akepa.json.Json;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

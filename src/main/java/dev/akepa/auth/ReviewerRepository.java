@@ -1,10 +1,10 @@
-package dev.akepa.review;
+package dev.akepa.auth;
 
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.Optional;
 
-/** Reviewer accounts, their failed-login counters, console sessions and API tokens (hashes only). */
+/** Reviewer accounts, their failed-login counters (lock-out), console sessions and API tokens (hashes only). */
 public final class ReviewerRepository {
     private final Jdbi jdbi;
 

@@ -1,6 +1,6 @@
-package dev.akepa.review;
+package dev.akepa.auth;
 
-/** Ends a console request with a 303 redirect (a browser without a session goes to the login page). */
+/** Ends a console request (AuthRoutes maps it) with a 303 redirect (a browser without a session goes to the login page). */
 final class ConsoleRedirect extends RuntimeException {
     private final String location;
 

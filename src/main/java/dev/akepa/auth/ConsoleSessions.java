@@ -1,4 +1,4 @@
-package dev.akepa.review;
+package dev.akepa.auth;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -8,32 +8,32 @@ import java.util.Optional;
  * logout is immediate everywhere. A session ends after {@code sessionIdle} without requests and
  * {@code sessionMax} after login, whichever comes first.
  */
-final class ReviewerSessions {
+public final class ConsoleSessions {
     /** last_seen_at is written at most this often, so browsing does not turn every page view into a write. */
     private static final long TOUCH_EVERY_MILLIS = 30_000;
 
     private final ReviewerRepository reviewers;
-    private final ReviewConfig config;
+    private final AuthConfig config;
     private final Clock clock;
 
-    ReviewerSessions(ReviewerRepository reviewers, ReviewConfig config, Clock clock) {
+    ConsoleSessions(ReviewerRepository reviewers, AuthConfig config, Clock clock) {
         this.reviewers = reviewers;
         this.config = config;
         this.clock = clock;
     }
 
     /** Starts a session; returns the cookie value (the only place it ever exists in clear). */
-    String start(Reviewer reviewer) {
+    public String start(Reviewer reviewer) {
         long now = clock.millis();
         reviewers.deleteStaleSessions(now, now - config.sessionIdle().toMillis());
         String token = OpaqueTokens.generate();
-        reviewers.insertSession(OpaqueTokens.sha256(token), reviewer.id(), now, now + config.sessionMax().toMillis());
+        reviewers.insertSession(OpaqueTokens.hash(token), reviewer.id(), now, now + config.sessionMax().toMillis());
         return token;
     }
 
     Optional<Reviewer> resolve(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
-        String hash = OpaqueTokens.sha256(token);
+        String hash = OpaqueTokens.hash(token);
         var session = reviewers.findSession(hash);
         if (session.isEmpty()) return Optional.empty();
         long now = clock.millis();
@@ -45,7 +45,7 @@ final class ReviewerSessions {
         return Optional.of(session.get().reviewer());
     }
 
-    void end(String token) {
-        if (token != null) reviewers.deleteSession(OpaqueTokens.sha256(token));
+    public void end(String token) {
+        if (token != null) reviewers.deleteSession(OpaqueTokens.hash(token));
     }
 }

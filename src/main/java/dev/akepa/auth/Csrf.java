@@ -1,4 +1,6 @@
-package dev.akepa.review;
+package dev.akepa.auth;
+
+import dev.akepa.crypto.Sha256;
 
 import java.util.Base64;
 
@@ -7,13 +9,13 @@ import java.util.Base64;
  * that browser holds, HttpOnly), so it needs no storage, is the same on every node and dies with the session;
  * the derivation is one-way, so a token seen in a page gives nothing towards the cookie.
  */
-final class Csrf {
-    static final String FIELD = "csrf";
+public final class Csrf {
+    public static final String FIELD = "csrf";
 
     private Csrf() {}
 
     static String forSession(String sessionToken) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(OpaqueTokens.digest("akepa-console-csrf:" + sessionToken));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest("akepa-console-csrf:" + sessionToken));
     }
 
     static boolean matches(String sessionToken, String submitted) {

@@ -1,4 +1,4 @@
-package dev.akepa.http;
+package dev.akepa.json;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;

@@ -1,10 +1,5 @@
-package dev.akepa.review;
+package dev.akepa.auth;
 
-import dev.akepa.audit.AuditEntry;
-import dev.akepa.audit.AuditKind;
-import dev.akepa.audit.AuditTrail;
-import dev.akepa.auth.LoginThrottle;
-import dev.akepa.auth.PasswordHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,22 +14,22 @@ import java.util.regex.Pattern;
  * lock-outs of existing accounts go to the audit trail (unknown logins do not: a mistyped password in the login
  * field must not end up on record).
  */
-final class ReviewerLogins {
-    static final Pattern LOGIN = Pattern.compile("^[0-9a-zA-Z_]{1,36}$");
+public final class ReviewerLogins {
+    public static final Pattern LOGIN = Pattern.compile("^[0-9a-zA-Z_]{1,36}$");
     static final int MAX_PASSWORD = 200;
 
     private final ReviewerRepository reviewers;
     private final PasswordHasher hasher;
-    private final AuditTrail audit;
+    private final LoginRecorder audit;
     private static final Logger log = LoggerFactory.getLogger(ReviewerLogins.class);
     private static final String REALM = "reviewer";
-    private final ReviewConfig config;
+    private final AuthConfig config;
     private final LoginThrottle throttle;
     private final Clock clock;
     /** Checked for unknown and locked logins, so they take as long as others and timing reveals nothing. */
     private volatile String decoyHash;
 
-    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, AuditTrail audit, ReviewConfig config,
+    ReviewerLogins(ReviewerRepository reviewers, PasswordHasher hasher, LoginRecorder audit, AuthConfig config,
                    LoginThrottle throttle, Clock clock) {
         this.reviewers = reviewers;
         this.throttle = throttle;
@@ -46,10 +41,10 @@ final class ReviewerLogins {
 
     /**
      * The reviewer when the login is known, not locked and the password right; empty otherwise (never says which).
-     * Unknown logins and wrong passwords also count in the login throttle shared with partners; attempts on a
-     * locked login do not, since the database lock-out already holds it on every node.
+     * Unknown logins and wrong passwords also count in the login throttle shared with partners (429 while it backs
+     * off); attempts on a locked login do not, since the database lock-out already holds it on every node.
      */
-    Optional<Reviewer> authenticate(String login, String password, String channel, String address) {
+    public Optional<Reviewer> authenticate(String login, String password, String channel, String address) {
         throttle.check(REALM, String.valueOf(login), address);
         if (login == null || password == null || !LOGIN.matcher(login).matches()
                 || password.isEmpty() || password.length() > MAX_PASSWORD) {
@@ -69,14 +64,13 @@ final class ReviewerLogins {
         }
         if (!hasher.matches(password, stored.get().passwordHash())) {
             boolean locked = reviewers.recordFailure(reviewer.id(), config.maxFailedLogins(), now + config.lockout().toMillis());
-            audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, locked ? "locked" : "login-failed",
-                    locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel,
-                    null, null, now));
+            audit.recordLogin(login, locked ? "locked" : "login-failed",
+                    locked ? config.maxFailedLogins() + " consecutive failed logins (" + channel + ")" : channel, now);
             return failed(login, channel, address, true);
         }
         throttle.succeeded(REALM, login);
         reviewers.resetFailures(reviewer.id());
-        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, login, "login", channel, null, null, now));
+        audit.recordLogin(login, "login", channel, now);
         return Optional.of(reviewer);
     }
 
@@ -94,7 +88,7 @@ final class ReviewerLogins {
         return decoy;
     }
 
-    void recordLogout(Reviewer reviewer) {
-        audit.append(AuditEntry.reviewerAction(AuditKind.LOGIN, reviewer.login(), "logout", "console", null, null, clock.millis()));
+    public void recordLogout(Reviewer reviewer) {
+        audit.recordLogin(reviewer.login(), "logout", "console", clock.millis());
     }
 }

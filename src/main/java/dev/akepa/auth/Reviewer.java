@@ -1,4 +1,4 @@
-package dev.akepa.review;
+package dev.akepa.auth;
 
 /** A compliance reviewer: a person who decides waiting_review entities. Never a partner. */
 public record Reviewer(long id, String login) {}

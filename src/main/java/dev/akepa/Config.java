@@ -60,7 +60,11 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
                 env.parsed(Variable.AKEPA_PORT, "8080", Integer::parseInt),
                 env.parsed(Variable.AKEPA_MAX_JSON_BYTES, Long.toString(1024 * 1024), Long::parseLong),
                 env.parsed(Variable.AKEPA_MAX_UPLOAD_BYTES, Long.toString(10L * 1024 * 1024), Long::parseLong),
-                dataDir.resolve("tmp"));
+                dataDir.resolve("tmp"),
+                env.parsed(Variable.AKEPA_HEADER_TIMEOUT, "10s", Durations::parse),
+                env.parsed(Variable.AKEPA_MIN_BODY_RATE, "1024", Long::parseLong),
+                env.parsed(Variable.AKEPA_IDLE_TIMEOUT, "30s", Durations::parse),
+                env.parsed(Variable.AKEPA_SHUTDOWN_GRACE, "30s", Durations::parse));
     }
 
     // ---- store -----------------------------------------------------------------------------------------------

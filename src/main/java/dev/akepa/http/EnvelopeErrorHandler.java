@@ -47,10 +47,11 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     }
 
     private byte[] body(int status, String requestId) {
-        return Responses.envelope(requestId, forStatus(status)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Responses.envelope(requestId, forStatus(status, maxJsonBytes)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private ApiException forStatus(int status) {
+    /** The envelope for a status Jetty decided on; also used for its refusals that surface as exceptions. */
+    static ApiException forStatus(int status, long maxJsonBytes) {
         return switch (status) {
             case 404 -> ApiErrors.notFound();
             case 405 -> ApiErrors.methodNotAllowed();

@@ -37,7 +37,15 @@ public final class HttpServer {
             c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
             EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(config.maxJsonBytes());
-            c.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(jettyErrors);
+                server.addBean(new SlowClientGuard(server, config.headerTimeout()));
+                server.setStopTimeout(config.shutdownGrace().toMillis());
+            });
+            c.jetty.modifyHttpConfiguration(h -> {
+                h.setIdleTimeout(config.idleTimeout().toMillis());
+                h.setMinRequestDataRate(config.minBodyRate());
+            });
             c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             c.events.serverStopping(onStopping::run);
 
@@ -71,6 +79,15 @@ public final class HttpServer {
                 default -> ApiErrors.httpError(e.getStatus(), e.getMessage());
             }));
             routes.exception(Exception.class, (e, ctx) -> {
+                // Jetty's refusals while a handler reads (a body below the minimum rate: 408) keep their status.
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                        log.info("Refused by Jetty while reading: {} {} (requestId {})", bad.getCode(), bad.getReason(),
+                                Responses.requestId(ctx));
+                        Responses.error(ctx, EnvelopeErrorHandler.forStatus(bad.getCode(), config.maxJsonBytes()));
+                        return;
+                    }
+                }
                 log.error("Unhandled error on {} {} (requestId {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);
                 Responses.error(ctx, ApiErrors.internal());
             });

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heads its application's queue ({@link #leaseForNewHead}); by the record batch that finishes an application's
  * callback, for that application's next one; and by one claiming loop per process, for retries that come due,
  * work queued by other processes and claims left by a process that died (woken by changes and finished batches,
- * polling otherwise). Each is sent on its own virtual thread, at most {@code concurrency} HTTP requests at once;
+ * polling otherwise). Each is sent on its own virtual thread, at most {@code concurrency} HTTP requests at once
+ * and at most {@link WebhookConfig#perPartnerConcurrency()} for one partner (80 hanging callbacks of one partner
+ * delayed another's by 8.5 s when all shared one pool);
  * attempts are recorded in batches ({@link AttemptRecorder}).
  */
 final class Dispatcher implements AutoCloseable {
@@ -45,6 +47,8 @@ final class Dispatcher implements AutoCloseable {
     private final WebhookConfig config;
     private final Wakeup wakeup = new Wakeup();
     private final Semaphore requests;
+    /** Per partner, bounded by the number of partners. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Semaphore> perPartner = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger unrecorded = new AtomicInteger();
     private final int maxUnrecorded;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
@@ -144,14 +148,21 @@ final class Dispatcher implements AutoCloseable {
      */
     private void send(Claimed claimed) {
         deliveries.execute(() -> {
-            requests.acquireUninterruptibly();
+            // The partner's own permit first: its hanging receiver then holds at most its share of the requests.
+            Semaphore partner = perPartner.computeIfAbsent(claimed.partnerId(), id -> new Semaphore(config.perPartnerConcurrency()));
+            partner.acquireUninterruptibly();
             Attempt attempt = null;
             try {
-                if (running && enoughLeaseLeft(claimed)) attempt = attempts.attempt(claimed);
-            } catch (Throwable e) {
-                log.error("Webhook attempt for {} failed unexpectedly", claimed.id(), e);
+                requests.acquireUninterruptibly();
+                try {
+                    if (running && enoughLeaseLeft(claimed)) attempt = attempts.attempt(claimed);
+                } catch (Throwable e) {
+                    log.error("Webhook attempt for {} failed unexpectedly", claimed.id(), e);
+                } finally {
+                    requests.release();
+                }
             } finally {
-                requests.release();
+                partner.release();
             }
             if (attempt == null) {
                 giveBack(claimed);

@@ -10,7 +10,6 @@ import dev.akepa.store.Database;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /** The operator's commands: serve, partner add, reviewer add, audit verify. Returns the process exit code. */
 final class Cli {
@@ -23,14 +22,7 @@ final class Cli {
         Config config = Config.fromEnvironment(env);
         switch (command) {
             case "serve" -> {
-                App app = App.start(config);
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    app.close();
-                    stopped.countDown();
-                }));
-                stopped.await();
-                return 0;
+                return GracefulShutdown.serveUntilSignalled(App.start(config), config.http().shutdownGrace());
             }
             case "partner" -> {
                 Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));

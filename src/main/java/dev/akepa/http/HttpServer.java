@@ -39,13 +39,25 @@ public final class HttpServer {
             EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(config.maxJsonBytes());
             c.jetty.modifyServer(server -> {
                 server.setErrorHandler(jettyErrors);
-                server.addBean(new SlowClientGuard(server, config.headerTimeout()));
+                // Javalin puts its context inside this wrapper; on stop it lets in-flight requests finish
+                // (for up to the stop timeout) once the connectors stopped accepting.
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                // Jetty cuts every connection's idle timeout to 1 s when stopping, which killed an upload whose
+                // next bytes were a second away: in-flight requests keep the whole grace.
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (var connector : server.getConnectors()) {
+                            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                                c.setShutdownIdleTimeout(config.shutdownGrace().toMillis());
+                            }
+                        }
+                    }
+                });
+                server.addBean(new SlowClientGuard(server, config.headerTimeout(), config.minBodyRate()));
                 server.setStopTimeout(config.shutdownGrace().toMillis());
             });
-            c.jetty.modifyHttpConfiguration(h -> {
-                h.setIdleTimeout(config.idleTimeout().toMillis());
-                h.setMinRequestDataRate(config.minBodyRate());
-            });
+            c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.idleTimeout().toMillis()));
             c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             c.events.serverStopping(onStopping::run);
 

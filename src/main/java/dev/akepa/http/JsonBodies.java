@@ -39,9 +39,10 @@ public final class JsonBodies {
             if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
                     throw ApiErrors.bodyTooLarge(maxBytes);
             }
+            if (timedOut(e)) throw ApiErrors.requestTimeout();
             throw ApiErrors.invalidJson(e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiErrors.invalidJson("the body could not be read");
+            throw unreadable(e);
         }
         if (body == null || body.isMissingNode()) throw ApiErrors.invalidJson("the body is empty");
         ArrayNode errors = validator.validate(schemaName, body);
@@ -62,8 +63,20 @@ public final class JsonBodies {
         } catch (LimitedInputStream.LimitExceeded e) {
             throw ApiErrors.bodyTooLarge(maxBytes);
         } catch (IOException e) {
-            throw ApiErrors.invalidJson("the body could not be read");
+            throw unreadable(e);
         }
+    }
+
+    private static ApiException unreadable(IOException e) {
+        return timedOut(e) ? ApiErrors.requestTimeout() : ApiErrors.invalidJson("the body could not be read");
+    }
+
+    /** The body stopped arriving (Jetty's idle timeout): the client's network, not its JSON. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) return true;
+        }
+        return false;
     }
 
     /** application/json exactly, with parameters allowed (charset): not application/jsonx nor application/json-seq. */

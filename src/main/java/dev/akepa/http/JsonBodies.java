@@ -45,6 +45,8 @@ public final class JsonBodies {
             throw unreadable(e);
         }
         if (body == null || body.isMissingNode()) throw ApiErrors.invalidJson("the body is empty");
+        // PostgreSQL cannot store U+0000 in text (a 500 on "\u0000" in any field): refused like bad JSON.
+        if (containsNul(body)) throw ApiErrors.invalidJson("strings must not contain U+0000");
         ArrayNode errors = validator.validate(schemaName, body);
         if (!errors.isEmpty()) throw ApiErrors.validation(errors);
         return body;
@@ -65,6 +67,17 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw unreadable(e);
         }
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isString()) return node.asString().indexOf('\u0000') >= 0;
+        for (var entry : node.properties()) {
+            if (entry.getKey().indexOf('\u0000') >= 0 || containsNul(entry.getValue())) return true;
+        }
+        for (JsonNode item : node.isArray() ? node : Json.object()) {
+            if (containsNul(item)) return true;
+        }
+        return false;
     }
 
     private static ApiException unreadable(IOException e) {

@@ -19,13 +19,7 @@ import dev.akepa.document.DocumentRoutes;
 import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.DocumentStores;
-import dev.akepa.kyc.ApplicationRepository;
-import dev.akepa.kyc.CustomerStatusRoutes;
-import dev.akepa.kyc.JobQueued;
-import dev.akepa.kyc.KycRoutes;
-import dev.akepa.kyc.KycService;
-import dev.akepa.kyc.VerificationJobs;
-import dev.akepa.kyc.VerificationWorker;
+import dev.akepa.kyc.Kyc;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.store.Database;
 import dev.akepa.verification.VerificationProvider;
@@ -47,7 +41,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final DocumentStore documentStore;
     private final Webhooks webhooks;
-    private final VerificationWorker verificationWorker;
+    private final Kyc kyc;
     private final HttpServer server;
 
     private App(Config config, Database database, DocumentStore documentStore) throws Exception {
@@ -62,21 +56,17 @@ public final class App implements AutoCloseable {
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
-        VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         VerificationProvider verification = VerificationProviders.forMode(config.sandbox(), config.sanctions(), clock);
         this.webhooks = new Webhooks(jdbi, metrics, clock, config.webhook());
         AuditTrail audit = new AuditTrail(jdbi);
-        JobQueued jobQueued = new JobQueued();
-        KycService kyc = new KycService(jdbi, customerRepository, new ApplicationRepository(), documentRepository,
-                verification, jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit), jobQueued, clock);
-        Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
-        this.verificationWorker = config.verification().enabled()
-                ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
-
         CustomerService customers = new CustomerService(jdbi, customerRepository, clock);
+        this.kyc = new Kyc(jdbi, customerRepository, documentRepository, verification, webhooks.urlGuard(),
+                List.of(webhooks.listener(), audit), config.verification(), customers, bodies, config.sandbox(), clock);
+        Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
+
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
-        ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
+        ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc.service(),
                 customerRepository, documentRepository, documentStore, audit, bodies, clock);
 
         List<RouteGroup> routes = List.of(
@@ -84,8 +74,7 @@ public final class App implements AutoCloseable {
                 new SchemaRoutes(schemas),
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
-                new CustomerStatusRoutes(customers, kyc),
-                new KycRoutes(kyc, bodies, config.sandbox()),
+                kyc.routes(),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
                 new HistoryRoutes(audit, customerRepository),
@@ -104,7 +93,7 @@ public final class App implements AutoCloseable {
             documentStore = DocumentStores.open(config.storage());
             app = new App(config, database, documentStore);
             app.webhooks.start();
-            if (app.verificationWorker != null) app.verificationWorker.start();
+            app.kyc.start();
             app.server.start();
             log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
                     config.mode().name().toLowerCase());
@@ -136,7 +125,7 @@ public final class App implements AutoCloseable {
 
     /** Workers stop before what they use. */
     private void stopBackground() {
-        closeQuietly(verificationWorker);
+        closeQuietly(kyc);
         closeQuietly(webhooks);
     }
 

@@ -15,7 +15,7 @@ public final class PartnerRepository {
 
     public record StoredPartner(Partner partner, String passwordHash) {}
 
-    public Optional<StoredPartner> findByLogin(String login) {
+    Optional<StoredPartner> findByLogin(String login) {
         return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash from partner where login = :login")
                 .bind("login", login)
                 .map((rs, c) -> new StoredPartner(new Partner(rs.getLong("id"), rs.getString("login")),
@@ -48,7 +48,7 @@ public final class PartnerRepository {
                 .bind("login", login).bind("hash", passwordHash).execute());
     }
 
-    public void saveToken(String tokenHash, long partnerId, long expiresAtMillis) {
+    void saveToken(String tokenHash, long partnerId, long expiresAtMillis) {
         jdbi.useHandle(h -> h.createUpdate(
                         "insert into api_token (token_hash, partner_id, expires_at) values (:hash, :partner, :expires)")
                 .bind("hash", tokenHash).bind("partner", partnerId).bind("expires", expiresAtMillis).execute());
@@ -56,7 +56,7 @@ public final class PartnerRepository {
 
     public record TokenOwner(Partner partner, long expiresAtMillis) {}
 
-    public Optional<TokenOwner> findToken(String tokenHash) {
+    Optional<TokenOwner> findToken(String tokenHash) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select p.id, p.login, t.expires_at from api_token t join partner p on p.id = t.partner_id
                         where t.token_hash = :hash""")
@@ -66,7 +66,7 @@ public final class PartnerRepository {
                 .findOne());
     }
 
-    public int deleteExpiredTokens(long nowMillis) {
+    int deleteExpiredTokens(long nowMillis) {
         return jdbi.withHandle(h -> h.createUpdate("delete from api_token where expires_at < :now")
                 .bind("now", nowMillis).execute());
     }

@@ -55,12 +55,12 @@ public final class CustomerRepository {
                 .bind("id", customerId).map(MAPPER).findOne();
     }
 
-    public Optional<String> findIdByReference(Handle h, long partnerId, String reference) {
+    Optional<String> findIdByReference(Handle h, long partnerId, String reference) {
         return h.createQuery("select id from customer where partner_id = :partner and reference = :reference")
                 .bind("partner", partnerId).bind("reference", reference).mapTo(String.class).findOne();
     }
 
-    public Optional<String> findIdByTaxIdHash(Handle h, long partnerId, String taxIdHash) {
+    Optional<String> findIdByTaxIdHash(Handle h, long partnerId, String taxIdHash) {
         return h.createQuery("select id from customer where partner_id = :partner and tax_id_hash = :hash")
                 .bind("partner", partnerId).bind("hash", taxIdHash).mapTo(String.class).findOne();
     }

@@ -16,7 +16,7 @@ public record Document(String id, long partnerId, String workflow, String name, 
     }
 
     /** This document once its bytes are stored under {@code key}. */
-    public Document uploadedAs(String key, String bytesSha256, long bytes) {
+    Document uploadedAs(String key, String bytesSha256, long bytes) {
         return new Document(id, partnerId, workflow, name, extension, type, note, noteAuthorAgentEmail, true,
                 key, bytesSha256, bytes, createdAtMillis, applicationId, entityId, view);
     }

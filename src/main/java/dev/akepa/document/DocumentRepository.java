@@ -47,7 +47,7 @@ public final class DocumentRepository {
     }
 
     /** Records the stored bytes unless another upload got there first; true when this one won. */
-    public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis) {
+    boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         update document set upload_status = true, storage_key = :key, sha256 = :sha, size_bytes = :size,
                                uploaded_at = :now

@@ -42,7 +42,7 @@ public final class DocumentService {
     }
 
     /** The partner's document that may still receive its file; the checks that need no body come first. */
-    public Document uploadable(Partner partner, String documentId) {
+    Document uploadable(Partner partner, String documentId) {
         Document document = documents.find(partner.id(), documentId)
                 .orElseThrow(() -> ApiErrors.documentNotFound(documentId));
         if (document.uploaded()) throw ApiErrors.documentAlreadyUploaded();

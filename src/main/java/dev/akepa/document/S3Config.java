@@ -31,7 +31,7 @@ public record S3Config(String bucket, URI endpoint, String region, boolean pathS
         }
     }
 
-    public boolean hasStaticCredentials() {
+    boolean hasStaticCredentials() {
         return accessKey != null;
     }
 

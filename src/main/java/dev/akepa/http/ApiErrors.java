@@ -35,12 +35,12 @@ public final class ApiErrors {
         return new ApiException(405, ErrorCode.METHOD_NOT_ALLOWED, null, null, "Method not allowed");
     }
 
-    public static ApiException bodyTooLarge(long limit) {
+    static ApiException bodyTooLarge(long limit) {
         return new ApiException(413, ErrorCode.REQUEST_TOO_LARGE, null, null, "Request body exceeds " + limit + " bytes");
     }
 
     /** Any other status Javalin or Jetty raises before a handler runs, with their own message. */
-    public static ApiException httpError(int status, String message) {
+    static ApiException httpError(int status, String message) {
         return new ApiException(status, ErrorCode.HTTP_ERROR, null, null, message);
     }
 

@@ -9,7 +9,7 @@ import java.io.InputStream;
  * Reads and discards a refused request body (never keeping it) so the client, still sending, receives our
  * error instead of a connection reset. Bodies beyond the cap are not worth the bandwidth: the connection closes.
  */
-public final class RefusedBodies {
+final class RefusedBodies {
     private static final long DRAIN_CAP = 64L * 1024 * 1024;
 
     private RefusedBodies() {}

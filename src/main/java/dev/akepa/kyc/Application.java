@@ -18,11 +18,11 @@ public record Application(String id, long partnerId, String customerId, String w
         return entities.stream().filter(e -> e.entityId().equals(entityId)).findFirst().orElse(null);
     }
 
-    public Application withEntities(List<EntityState> newEntities, long nowMillis) {
+    Application withEntities(List<EntityState> newEntities, long nowMillis) {
         return new Application(id, partnerId, customerId, webhookUrl, version + 1, createdAtMillis, nowMillis, newEntities);
     }
 
-    public Application withWebhookUrl(String url) {
+    Application withWebhookUrl(String url) {
         return new Application(id, partnerId, customerId, url, version, createdAtMillis, updatedAtMillis, entities);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Applications and their entities. Every method takes the caller's handle: services own the transactions. */
-public final class ApplicationRepository {
+final class ApplicationRepository {
 
     public void insert(Handle h, Application app) {
         dev.akepa.kyc.Journey journey = app.journey();
@@ -59,18 +59,18 @@ public final class ApplicationRepository {
         }
     }
 
-    public void updateWebhookUrl(Handle h, String applicationId, String url) {
+    void updateWebhookUrl(Handle h, String applicationId, String url) {
         h.createUpdate("update application set webhook_url = :url where id = :id")
                 .bind("url", url).bind("id", applicationId).execute();
     }
 
     /** The partner's application for a customer; {@code forUpdate} locks its rows until the transaction ends. */
-    public Optional<Application> findByCustomer(Handle h, long partnerId, String customerId, boolean forUpdate) {
+    Optional<Application> findByCustomer(Handle h, long partnerId, String customerId, boolean forUpdate) {
         return findJoined(h, forUpdate ? BY_CUSTOMER_LOCKED : BY_CUSTOMER, customerId, partnerId);
     }
 
     /** The application with this id, its rows locked until the transaction ends (background verification). */
-    public Optional<Application> findByIdLocked(Handle h, String applicationId) {
+    Optional<Application> findByIdLocked(Handle h, String applicationId) {
         return findJoined(h, BY_ID_LOCKED, applicationId, null);
     }
 

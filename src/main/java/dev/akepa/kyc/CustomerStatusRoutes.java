@@ -19,7 +19,7 @@ import static dev.akepa.json.Json.object;
  * GET /customer/status/{customerId}: the customer (customer/) with its kycStatus (derived from the application,
  * which is kyc's). Served here because kyc depends on customer, not the other way round.
  */
-public final class CustomerStatusRoutes implements RouteGroup {
+final class CustomerStatusRoutes implements RouteGroup {
     private final CustomerService customers;
     private final KycService kyc;
 

@@ -1,4 +1,4 @@
 package dev.akepa.kyc;
 
 /** One item of /akepa/update's documents array. */
-public record DocumentLink(String entityId, String documentId, String view) {}
+record DocumentLink(String entityId, String documentId, String view) {}

@@ -17,7 +17,7 @@ public enum EntityOutcome {
         return wire;
     }
 
-    public String journeyWire() {
+    String journeyWire() {
         return journeyWire;
     }
 

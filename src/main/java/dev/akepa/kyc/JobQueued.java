@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * committed, the local {@link VerificationWorker} waits on it between polls. Built before both, so neither plants a
  * callback in the other. A signal sent while the worker is busy is kept for its next wait.
  */
-public final class JobQueued {
+final class JobQueued {
     private final Semaphore signals = new Semaphore(0);
 
     void signal() {

@@ -19,7 +19,7 @@ import java.util.Set;
  * completed        accepts nothing
  * </pre>
  */
-public final class KycMachine {
+final class KycMachine {
 
     /** Which event types each status accepts. */
     private static final Map<EntityStatus, Set<Class<? extends KycEvent>>> ACCEPTS = Map.of(
@@ -78,7 +78,7 @@ public final class KycMachine {
      * completed/Approved; any waiting_review → waiting_review; any data_request → data_request;
      * any pending_step_up → pending_step_up; else running.
      */
-    public static Journey aggregate(List<EntityState> entities) {
+    static Journey aggregate(List<EntityState> entities) {
         if (entities.isEmpty()) throw new IllegalArgumentException("an application has at least one entity");
         if (entities.stream().anyMatch(e -> e.outcome() == EntityOutcome.DENIED)) {
             return new Journey(EntityStatus.COMPLETED.wire(), EntityOutcome.DENIED.journeyWire());

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** /akepa/identification, /akepa/status/{customerId}, /akepa/update and (sandbox mode) /akepa/sandbox/review. */
-public final class KycRoutes implements RouteGroup {
+final class KycRoutes implements RouteGroup {
     private final KycService kyc;
     private final JsonBodies bodies;
     private final boolean sandbox;
 
-    public KycRoutes(KycService kyc, JsonBodies bodies, boolean sandbox) {
+    KycRoutes(KycService kyc, JsonBodies bodies, boolean sandbox) {
         this.kyc = kyc;
         this.bodies = bodies;
         this.sandbox = sandbox;

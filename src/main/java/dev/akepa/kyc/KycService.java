@@ -268,7 +268,7 @@ public final class KycService {
     // ---- decisions by people ----------------------------------------------------------------------------------------
 
     /** POST /akepa/sandbox/review: the partner decides its own customer's waiting_review entity. */
-    public ApplicationView sandboxReview(Partner partner, String customerId, String entityId, EntityOutcome outcome) {
+    ApplicationView sandboxReview(Partner partner, String customerId, String entityId, EntityOutcome outcome) {
         return decide(h -> customers.find(h, partner.id(), customerId), customerId, entityId, outcome,
                 "partner:" + partner.login(), "sandbox-review", "sandbox review");
     }

@@ -9,13 +9,13 @@ import java.util.Set;
  * When attached documents satisfy step-up for one entity (decisions.md): the front and back of one identity
  * document of a two-sided type, or the front of a passport.
  */
-public final class StepUpRequirement {
+final class StepUpRequirement {
     private static final Set<String> TWO_SIDED = Set.of(
             "license", "identification_card", "residence_permit", "canada_provincial_id", "indigenous_card");
 
     private StepUpRequirement() {}
 
-    public static boolean isSatisfied(List<AttachedDocument> documents) {
+    static boolean isSatisfied(List<AttachedDocument> documents) {
         boolean passportFront = documents.stream()
                 .anyMatch(d -> d.type().equals("passport") && d.view().equals("front"));
         if (passportFront) return true;

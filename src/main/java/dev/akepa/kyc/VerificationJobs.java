@@ -9,11 +9,11 @@ import java.util.List;
  * Background verification work (syncMode true), kept in the database so any node can run it and work left by a
  * crashed or restarted node is picked up once its lease expires.
  */
-public final class VerificationJobs {
+final class VerificationJobs {
     private final Jdbi jdbi;
     private final long leaseMillis;
 
-    public VerificationJobs(Jdbi jdbi, long leaseMillis) {
+    VerificationJobs(Jdbi jdbi, long leaseMillis) {
         this.jdbi = jdbi;
         this.leaseMillis = leaseMillis;
     }

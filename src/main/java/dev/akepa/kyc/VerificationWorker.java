@@ -9,7 +9,7 @@ import java.time.Clock;
  * Runs queued background verifications. Woken at once when this node queues a job, and polls so that jobs queued by
  * other nodes, or left behind by a crash or restart, are picked up too.
  */
-public final class VerificationWorker implements AutoCloseable {
+final class VerificationWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VerificationWorker.class);
     private static final int BATCH = 16;
     private static final long RETRY_DELAY_MILLIS = 5_000;
@@ -23,7 +23,7 @@ public final class VerificationWorker implements AutoCloseable {
     private final Thread thread;
 
     /** @param jobQueued the signal {@link KycService} sends after committing a job */
-    public VerificationWorker(KycService kyc, VerificationJobs jobs, JobQueued jobQueued, Clock clock, long pollMillis) {
+    VerificationWorker(KycService kyc, VerificationJobs jobs, JobQueued jobQueued, Clock clock, long pollMillis) {
         this.kyc = kyc;
         this.jobs = jobs;
         this.jobQueued = jobQueued;

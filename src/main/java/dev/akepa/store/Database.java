@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
 
-    public boolean isPostgres() { return postgres; }
+    boolean isPostgres() { return postgres; }
 
     public boolean isReachable() {
         try {

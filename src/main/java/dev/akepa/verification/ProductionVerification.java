@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Screening runs even when the data has problems, so a listed name is never sent back merely for a typo in a ZIP
  * code; every finding is listed in the reasons.
  */
-public final class ProductionVerification implements VerificationProvider {
+final class ProductionVerification implements VerificationProvider {
     /** Reasons name at most this many matches, best first, so a very common name does not flood the review. */
     static final int MAX_MATCHES_IN_REASONS = 10;
 
@@ -38,7 +38,7 @@ public final class ProductionVerification implements VerificationProvider {
      * @param threshold screening score at or above which a name is a possible match, in (0, 1];
      *                  {@link SanctionsList#DEFAULT_THRESHOLD} unless configured
      */
-    public ProductionVerification(SanctionsList sanctions, Clock clock, double threshold) {
+    ProductionVerification(SanctionsList sanctions, Clock clock, double threshold) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
         this.sanctions = Objects.requireNonNull(sanctions);
         this.dataChecks = new DataChecks(Objects.requireNonNull(clock));

@@ -2,6 +2,7 @@ package dev.akepa.webhook;
 
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.ApplicationChangeListener;
+import dev.akepa.kyc.WebhookUrlPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 
@@ -46,7 +47,7 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /** For /akepa/identification: {@code urlGuard().check(webhookURL)} throws 400 invalidWebhookUrl. */
-    public UrlGuard urlGuard() {
+    public WebhookUrlPolicy urlGuard() {
         return urlGuard;
     }
 

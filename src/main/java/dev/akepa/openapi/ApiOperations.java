@@ -139,8 +139,10 @@ final class ApiOperations {
                 get("/health/live").tag("Operations").summary("The process answers", null).ok("Health"),
                 get("/health/ready").tag("Operations").summary("Database and document store reachable", null).ok("Health")
                         .errors(ApiErrors.unavailable()),
-                get("/metrics").tag("Operations").summary("Prometheus metrics", null)
-                        .raw("text/plain", "Prometheus text exposition format"),
+                get("/metrics").tag("Operations")
+                        .summary("Prometheus metrics", "When AKEPA_METRICS_TOKEN is set, the scrape needs it as a bearer token.")
+                        .raw("text/plain", "Prometheus text exposition format")
+                        .errors(ApiErrors.unauthorized()),
                 get("/schemas").tag("Documentation").summary("The request body schemas", null).ok("SchemaIndex"),
                 get("/schemas/{name}").tag("Documentation").summary("One request body schema (JSON Schema draft-07)", null)
                         .raw("application/schema+json", "The schema file")

@@ -210,6 +210,9 @@ class PostgresPlansTest {
 
     @Test
     void plansANodeCachedWhileTheDatabaseWasEmptyDoNotReadLargeTablesSequentially() {
+        // Only large tables count, as in the other checks: a scan of partner (one row) or audit_chain_head (16) is
+        // the cheapest plan there is, whatever the statistics said when it was made.
+        Map<String, Long> rows = rowCounts();
         List<String> found = new ArrayList<>();
         earlySession.begin();
         try {
@@ -218,7 +221,9 @@ class PostgresPlansTest {
                 for (String line : earlySession.createQuery("explain execute early" + i + arguments(STATEMENTS.get(i)))
                         .mapTo(String.class).list()) {
                     Matcher scan = SEQ_SCAN.matcher(line);
-                    if (scan.find()) found.add(STATEMENTS.get(i).where() + ": " + line.strip());
+                    if (scan.find() && rows.getOrDefault(scan.group(1), 0L) >= LARGE) {
+                        found.add(STATEMENTS.get(i).where() + ": " + line.strip());
+                    }
                 }
             }
         } finally {
@@ -238,13 +243,20 @@ class PostgresPlansTest {
     }
 
     /** "where: plan line" for every sequential scan of a large table in any statement's custom or generic plan. */
-    private static List<String> sequentialScans() {
+    private static Map<String, Long> rowCounts() {
         return database.jdbi().withHandle(h -> {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : h.createQuery("select tablename from pg_tables where schemaname = current_schema()")
                     .mapTo(String.class).list()) {
                 rows.put(table, h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
             }
+            return rows;
+        });
+    }
+
+    private static List<String> sequentialScans() {
+        Map<String, Long> rows = rowCounts();
+        return database.jdbi().withHandle(h -> {
             assertThat(rows.get("document")).isEqualTo(2L * JOURNEYS);
             List<String> found = new ArrayList<>();
             h.begin();

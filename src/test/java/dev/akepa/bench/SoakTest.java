@@ -12,9 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three minutes of journeys on the embedded default (bench/soak runs thirty): the database file and the heap after a
- * full GC must not grow with the journeys. Before H2Housekeeping the file grew by about 240 KB per journey and the
- * heap by an SFChunk per commit; the bounds below are ten times the measured growth after it, far below that.
+ * Three minutes of journeys on the embedded default (bench/soak runs thirty): the database file must not grow with
+ * the journeys. Before H2Housekeeping it grew by about 240 KB per journey; the bound below is far under that.
  * Only bytes are compared, never times: a slow machine runs fewer journeys, not a failing test.
  */
 class SoakTest {

@@ -17,12 +17,12 @@ import java.util.Base64;
  * The AES-256 key that encrypts secrets at rest: AKEPA_MASTER_KEY, or else a key file created on first start.
  * Every process sharing a database must use the same key, so clusters set AKEPA_MASTER_KEY explicitly.
  */
-final class MasterKey {
+public final class MasterKey {
     private static final int BYTES = 32;
 
     private MasterKey() {}
 
-    static SecretKey load(WebhookConfig config) {
+    public static SecretKey load(WebhookConfig config) {
         if (config.masterKeyBase64() != null) return fromBase64(config.masterKeyBase64(), "AKEPA_MASTER_KEY");
         try {
             Path file = config.masterKeyFile();

@@ -35,6 +35,14 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
         }
     }
 
+    /**
+     * Requests in flight for one partner: a quarter of {@link #concurrency} (16 of 64), so one slow receiver
+     * cannot take every request slot from the others.
+     */
+    public int perPartnerConcurrency() {
+        return Math.max(1, concurrency / 4);
+    }
+
     /** The master key never appears in logs or error messages. */
     @Override
     public String toString() {

@@ -34,6 +34,7 @@ import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.sanctions.SanctionsModule;
 import dev.akepa.idempotency.IdempotencyKeys;
+import dev.akepa.idempotency.SealedResponses;
 import dev.akepa.webhook.MasterKey;
 import dev.akepa.webhook.Webhooks;
 import dev.akepa.kyc.VerificationQueueMetrics;
@@ -96,8 +97,8 @@ public final class App implements AutoCloseable {
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
                 customerRepository, documentRepository, documentStore, audit, bodies, clock);
 
-        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, MasterKey.load(config.webhook()),
-                config.http().maxJsonBytes(), clock);
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi,
+                SealedResponses.underMasterKey(MasterKey.load(config.webhook())), config.http().maxJsonBytes(), clock);
         // Filters run in this order after authentication: the rate limit before idempotency, so a refusal claims no key.
         List<RouteGroup> routes = List.of(
                 auth.rateLimits(),

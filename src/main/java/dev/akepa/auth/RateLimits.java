@@ -39,8 +39,12 @@ final class RateLimits implements RouteGroup {
 
         /** 0 when a token was taken; else milliseconds until one is there. */
         synchronized long take(long now) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) * perSecond / 1000.0);
-            refilledAt = now;
+            // A bucket made after this request read the clock has refilledAt > now: never refill by a negative time
+            // (a fresh bucket of burst 1 refused its very first request).
+            if (now > refilledAt) {
+                tokens = Math.min(burst, tokens + (now - refilledAt) * perSecond / 1000.0);
+                refilledAt = now;
+            }
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * than the deadline is closed, and so is one whose body arrives slower than the minimum rate. Jetty's own
  * minimum data rate is not used: it applies from the first read, so a 60-byte body sent 100 ms after its headers
  * (600 bytes/s) would already fail a 1 KB/s minimum.
+ *
+ * <p>While the server stops, it also closes connections that sit idle between requests: Jetty's graceful stop waits
+ * for every connection to close, and in-flight requests keep the whole grace (see HttpServer), so a client's idle
+ * kept-alive connection would otherwise hold the stop for the whole grace (30 s per test server).
  */
 final class SlowClientGuard extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(SlowClientGuard.class);
@@ -51,6 +56,29 @@ final class SlowClientGuard extends AbstractLifeCycle {
             return t;
         });
         timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                if (event == server) timer.scheduleWithFixedDelay(SlowClientGuard.this::closeIdle, 0, 100, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Connections between requests (nothing of a next request received), while the server stops. */
+    private void closeIdle() {
+        try {
+            for (Connector connector : server.getConnectors()) {
+                for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                    // Parser at the start of a request, nothing buffered and no response being written: idle.
+                    if (endPoint.getConnection() instanceof HttpConnection http && http.getParser().isStart()
+                            && http.isRequestBufferEmpty() && http.getGenerator().isIdle()) {
+                        endPoint.close();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Closing idle connections while stopping failed", e);
+        }
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,9 +53,9 @@ public final class IdempotencyKeys implements RouteGroup {
 
     private record Claim(long partnerId, String key) {}
 
-    public IdempotencyKeys(Jdbi jdbi, SecretKey masterKey, long maxJsonBytes, Clock clock) {
+    public IdempotencyKeys(Jdbi jdbi, SealedResponses sealed, long maxJsonBytes, Clock clock) {
         this.store = new IdempotencyStore(jdbi);
-        this.sealed = new SealedResponses(masterKey);
+        this.sealed = sealed;
         this.maxJsonBytes = maxJsonBytes;
         this.clock = clock;
     }

@@ -36,7 +36,7 @@ class GracefulShutdownTest {
     private static final String LOGIN = "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}";
 
     @Test
-    void sigterm_lets_an_in_flight_request_finish_then_exits_0() throws Exception {
+    void sigtermLetsAnInFlightRequestFinishThenExits0() throws Exception {
         try (ServerProcess server = ServerProcess.start("graceful", Map.of("AKEPA_SHUTDOWN_GRACE", "20s"), dir)) {
             try (Socket socket = halfSentLogin(server, LOGIN)) {
                 Thread.sleep(300); // the request reached its handler, which is reading the body
@@ -54,7 +54,7 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void a_second_sigterm_exits_at_once() throws Exception {
+    void aSecondSigtermExitsAtOnce() throws Exception {
         try (ServerProcess server = ServerProcess.start("impatient", Map.of("AKEPA_SHUTDOWN_GRACE", "60s"), dir)) {
             try (Socket ignored = halfSentLogin(server, LOGIN)) {
                 Thread.sleep(300);

@@ -31,7 +31,7 @@ class HostileInputTest {
     }
 
     @Test
-    void a_malformed_percent_escape_in_a_path_is_a_bad_request_on_every_route() {
+    void aMalformedPercentEscapeInAPathIsABadRequestOnEveryRoute() {
         List<String> paths = List.of("/customer/status/%u002e", "/akepa/status/%u002e", "/akepa/history/%u002e",
                 "/akepa/document/upload/%u002e", "/review/applications/%u002e", "/review/documents/%u002e",
                 "/schemas/%u002e", "/webhooks/deliveries/%u002e/replay", "/x/%zz", "/%");
@@ -47,7 +47,7 @@ class HostileInputTest {
     }
 
     @Test
-    void update_without_documents_or_with_an_empty_list_answers_the_application_unchanged() {
+    void updateWithoutDocumentsOrWithAnEmptyListAnswersTheApplicationUnchanged() {
         String customerId = running.journeys().initIndividual("NoDocs");
         String expected = running.journeys().identify(customerId).data().toString();
         for (String body : List.of("{\"customerId\":\"%s\"}", "{\"customerId\":\"%s\",\"documents\":[]}")) {
@@ -58,7 +58,7 @@ class HostileInputTest {
     }
 
     @Test
-    void duplicate_keys_are_invalid_json() {
+    void duplicateKeysAreInvalidJson() {
         String customerId = running.journeys().initIndividual("Dup");
         var r = running.api().post("/akepa/identification",
                 "{\"customerId\":\"bogus\",\"customerId\":\"" + customerId + "\"}");
@@ -67,7 +67,7 @@ class HostileInputTest {
     }
 
     @Test
-    void json_lookalike_content_types_are_unsupported() {
+    void jsonLookalikeContentTypesAreUnsupported() {
         for (String type : List.of("application/jsonx", "application/json-seq", "text/json", "application/json+x")) {
             var r = running.api().send("POST", "/akepa/identification", type, "{\"customerId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
             assertJson(r, 415, """
@@ -79,7 +79,7 @@ class HostileInputTest {
     }
 
     @Test
-    void every_request_jetty_refuses_is_answered_in_the_envelope() {
+    void everyRequestJettyRefusesIsAnsweredInTheEnvelope() {
         String bad = """
                 {"requestId":"{{requestId}}","code":"badRequest","message":"Malformed HTTP request"}""";
         Map<String, String> badRequests = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ class HostileInputTest {
     }
 
     @Test
-    void an_unknown_method_is_an_envelope_too() {
+    void anUnknownMethodIsAnEnvelopeToo() {
         assertJson(sent(404, "Q0000001 /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), """
                 {"requestId":"{{requestId}}","code":"notFound","message":"Route not found"}""");
         assertJson(sent(405, "BREW /health/live HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"), """
@@ -123,7 +123,7 @@ class HostileInputTest {
     }
 
     @Test
-    void an_oversized_body_announced_with_expect_continue_is_refused_before_it_is_sent() throws Exception {
+    void anOversizedBodyAnnouncedWithExpectContinueIsRefusedBeforeItIsSent() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -140,7 +140,7 @@ class HostileInputTest {
     }
 
     @Test
-    void an_acceptable_body_announced_with_expect_continue_is_read() throws Exception {
+    void anAcceptableBodyAnnouncedWithExpectContinueIsRead() throws Exception {
         String body = "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}";
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             socket.setSoTimeout(10_000);

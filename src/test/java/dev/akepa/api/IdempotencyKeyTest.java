@@ -43,7 +43,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void the_same_key_and_body_get_the_stored_response_byte_for_byte() {
+    void theSameKeyAndBodyGetTheStoredResponseByteForByte() {
         ApiClient client = keyed(key());
         String body = Fixtures.individual("Replay");
         ApiResponse first = client.post("/customer/init", body);
@@ -59,7 +59,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void an_error_is_stored_and_replayed_too() {
+    void anErrorIsStoredAndReplayedToo() {
         ApiClient client = keyed(key());
         ApiResponse first = client.post("/akepa/identification", "{\"customerId\":\"cstap_nope\"}");
         ApiResponse again = client.post("/akepa/identification", "{\"customerId\":\"cstap_nope\"}");
@@ -69,7 +69,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void the_same_key_with_another_body_or_route_is_refused() {
+    void theSameKeyWithAnotherBodyOrRouteIsRefused() {
         ApiClient client = keyed(key());
         assertThat(client.post("/customer/init", Fixtures.individual("First")).status()).isEqualTo(200);
         String reused = """
@@ -79,7 +79,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void keys_are_per_partner() {
+    void keysArePerPartner() {
         String key = key();
         assertThat(keyed(key).post("/customer/init", Fixtures.individual("Mine")).status()).isEqualTo(200);
         ApiResponse other = running.server().other().withHeader("Idempotency-Key", key)
@@ -89,7 +89,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void a_key_outside_1_to_255_visible_characters_is_invalid() {
+    void aKeyOutside1To255VisibleCharactersIsInvalid() {
         String invalid = """
                 {"requestId":"{{requestId}}","code":"idempotencyKeyInvalid","message":"Idempotency-Key must be 1-255 printable ASCII characters"}""";
         assertJson(keyed("k".repeat(256)).post("/akepa/identification", "{\"customerId\":\"cstap_x\"}"), 400, invalid);
@@ -99,7 +99,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void a_key_still_running_elsewhere_is_in_progress_until_its_lease_ends() {
+    void aKeyStillRunningElsewhereIsInProgressUntilItsLeaseEnds() {
         String key = key();
         long partner = db().withHandle(h -> h.createQuery("select id from partner where login = 'demo'").mapTo(Long.class).one());
         long now = System.currentTimeMillis();
@@ -115,7 +115,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void concurrent_requests_with_one_key_run_once() throws Exception {
+    void concurrentRequestsWithOneKeyRunOnce() throws Exception {
         ApiClient client = keyed(key());
         String body = Fixtures.individual("Concurrent");
         List<ApiResponse> responses = new ArrayList<>();
@@ -134,7 +134,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void an_upload_replays_by_file_content_whatever_the_boundary() {
+    void anUploadReplaysByFileContentWhateverTheBoundary() {
         String documentId = running.api().post("/akepa/document/generate", Fixtures.generate("jpg", "license", "front")).dataText("id");
         ApiClient client = keyed(key());
         byte[] image = Images.jpeg(4096);
@@ -148,7 +148,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void a_key_holds_across_a_restart_and_expires_after_a_day() throws Exception {
+    void aKeyHoldsAcrossARestartAndExpiresAfterADay() throws Exception {
         try (TestServer server = TestServer.start()) {
             String key = key();
             ApiClient client = server.demo().withHeader("Idempotency-Key", key);

@@ -32,7 +32,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void after_the_free_failures_a_login_backs_off_and_even_the_right_password_waits() throws Exception {
+    void afterTheFreeFailuresALoginBacksOffAndEvenTheRightPasswordWaits() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_LOGIN_MAX_FAILURES", "3", "AKEPA_LOGIN_BACKOFF", "10m"))) {
             ApiClient client = server.client();
             for (int i = 0; i < 4; i++) assertJson(getToken(client, "demo", "wrong-" + i), 401, UNAUTHORIZED);
@@ -44,7 +44,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void unknown_logins_count_too_and_answer_exactly_as_a_wrong_password() throws Exception {
+    void unknownLoginsCountTooAndAnswerExactlyAsAWrongPassword() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_LOGIN_MAX_FAILURES", "2", "AKEPA_LOGIN_BACKOFF", "10m"))) {
             ApiClient client = server.client();
             for (int i = 0; i < 3; i++) assertJson(getToken(client, "nobody", "x"), 401, UNAUTHORIZED);
@@ -53,7 +53,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void one_address_spraying_many_logins_is_held_back_for_every_login() throws Exception {
+    void oneAddressSprayingManyLoginsIsHeldBackForEveryLogin() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS", "5",
                 "AKEPA_LOGIN_BACKOFF", "10m"))) {
             ApiClient client = server.client();
@@ -63,7 +63,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void a_success_clears_the_count_and_back_off_ends() throws Exception {
+    void aSuccessClearsTheCountAndBackOffEnds() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_LOGIN_MAX_FAILURES", "2", "AKEPA_LOGIN_BACKOFF", "3s"))) {
             ApiClient client = server.client();
             for (int i = 0; i < 2; i++) getToken(client, "demo", "wrong");
@@ -77,7 +77,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void reviewer_logins_share_the_throttle() throws Exception {
+    void reviewerLoginsShareTheThrottle() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_LOGIN_MAX_FAILURES", "2", "AKEPA_LOGIN_BACKOFF", "10m"))) {
             server.createReviewer("alice", "correct horse battery");
             ReviewClient reviewer = new ReviewClient(server);

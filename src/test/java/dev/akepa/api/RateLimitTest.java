@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** AKEPA_RATE_LIMIT per partner: over it 429 with Retry-After; the other partner keeps its own share. */
 class RateLimitTest {
     @Test
-    void over_the_burst_a_partner_gets_429_and_another_partner_is_not_affected() throws Exception {
+    void overTheBurstAPartnerGets429AndAnotherPartnerIsNotAffected() throws Exception {
         // 1 request a minute after a burst of 5: the sixth is refused however slow the machine is.
         try (TestServer server = TestServer.start(Map.of("AKEPA_RATE_LIMIT", "0.0166667", "AKEPA_RATE_LIMIT_BURST", "5"))) {
             ApiClient demo = server.demo();
@@ -33,7 +33,7 @@ class RateLimitTest {
     }
 
     @Test
-    void without_a_setting_there_is_no_limit() throws Exception {
+    void withoutASettingThereIsNoLimit() throws Exception {
         try (TestServer server = TestServer.start()) {
             ApiClient demo = server.demo();
             for (int i = 0; i < 50; i++) assertThat(demo.get("/akepa/status/cstap_x").status()).isEqualTo(400);
@@ -41,7 +41,7 @@ class RateLimitTest {
     }
 
     @Test
-    void a_refused_request_claims_no_idempotency_key() throws Exception {
+    void aRefusedRequestClaimsNoIdempotencyKey() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_RATE_LIMIT", "0.0166667", "AKEPA_RATE_LIMIT_BURST", "1"))) {
             ApiClient demo = server.demo().withHeader("Idempotency-Key", "k1");
             assertThat(demo.post("/akepa/identification", "{\"customerId\":\"cstap_x\"}").status()).isEqualTo(400);

@@ -27,7 +27,7 @@ class SlowClientTest {
     private static final int SLOW_CLIENTS = 40;
 
     @Test
-    void a_request_head_that_trickles_in_is_closed_after_the_header_deadline() throws Exception {
+    void aRequestHeadThatTricklesInIsClosedAfterTheHeaderDeadline() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_HEADER_TIMEOUT", "2s"))) {
             int port = server.app().port();
             List<Socket> sockets = new ArrayList<>();
@@ -55,7 +55,7 @@ class SlowClientTest {
     }
 
     @Test
-    void a_body_below_the_minimum_rate_is_cut_off() throws Exception {
+    void aBodyBelowTheMinimumRateIsCutOff() throws Exception {
         try (TestServer server = TestServer.start(Map.of("AKEPA_MIN_BODY_RATE", "2000", "AKEPA_HEADER_TIMEOUT", "2s"))) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.app().port())) {
                 OutputStream out = socket.getOutputStream();
@@ -73,7 +73,7 @@ class SlowClientTest {
     }
 
     @Test
-    void a_small_body_sent_after_a_pause_is_not_taken_for_a_slow_one() throws Exception {
+    void aSmallBodySentAfterAPauseIsNotTakenForASlowOne() throws Exception {
         try (TestServer server = TestServer.start()) {
             String body = "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}";
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.app().port())) {

@@ -73,6 +73,23 @@ class SlowClientTest {
     }
 
     @Test
+    void aBodyThatStopsArrivingIsAnsweredRequestTimeoutInTheEnvelope() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("AKEPA_IDLE_TIMEOUT", "1s"))) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.app().port())) {
+                socket.setSoTimeout(15_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /auth/get-token HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"user\"").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                RawHttp.Response r = RawHttp.read(socket.getInputStream());
+                assertThat(r.status()).isEqualTo(408);
+                assertJson(dev.akepa.json.Json.MAPPER.readTree(r.body()), """
+                        {"requestId":"{{requestId}}","code":"requestTimeout","message":"Request not received in time"}""");
+            }
+        }
+    }
+
+    @Test
     void aSmallBodySentAfterAPauseIsNotTakenForASlowOne() throws Exception {
         try (TestServer server = TestServer.start()) {
             String body = "{\"user\":{\"login\":\"demo\",\"password\":\"demo-password\"}}";

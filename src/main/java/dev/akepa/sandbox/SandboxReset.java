@@ -41,6 +41,11 @@ final class SandboxReset {
         Outcome outcome = jdbi.inTransaction(h -> {
             List<String> keys = h.createQuery("select storage_key from document where partner_id = :partner and storage_key is not null")
                     .bind("partner", partnerId).mapTo(String.class).list();
+            // The applications first, in id order (the webhook recorder's lock order): a callback attempt being
+            // recorded meanwhile is then deferred and dropped, rather than inserted between the two deletes below
+            // (a foreign-key 500 on PostgreSQL).
+            h.createQuery("select id from application where partner_id = :partner order by id for update")
+                    .bind("partner", partnerId).mapTo(String.class).list();
             delete(h, "delete from webhook_attempt where message_id in (select id from webhook_message where partner_id = :partner)", partnerId);
             int callbacks = delete(h, "delete from webhook_message where partner_id = :partner", partnerId);
             delete(h, "delete from webhook_gone where application_id in " + APPLICATIONS, partnerId);

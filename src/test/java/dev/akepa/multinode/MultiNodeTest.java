@@ -77,9 +77,14 @@ class MultiNodeTest {
         }
     }
 
+    /** Nodes of one installation share the master key (a node with another one refuses to start). */
+    private static final String MASTER_KEY =
+            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+
     private static Map<String, String> nodeEnvironment(String dbUrl, S3MockServer s3) {
         Map<String, String> env = new HashMap<>();
         env.put("AKEPA_PARTNERS", "demo:demo-password");
+        env.put("AKEPA_MASTER_KEY", MASTER_KEY);
         env.put("AKEPA_DB_URL", dbUrl);
         env.put("AKEPA_DB_POOL_SIZE", "8");
         env.put("AKEPA_STORAGE", "s3");

@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.akepa.keys.StartRefused;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.S3MockServer;
 import dev.akepa.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,26 @@ class PersonalDataAtRestTest {
 
     @Test
     void noMarkerIsInTheDataDirTheLogOrTheDatabaseDump() throws Exception {
+        journeysLeaveNoMarker(Map.of(), null);
+    }
+
+    @Test
+    void noMarkerIsInTheS3StoresFiles() throws Exception {
+        try (S3MockServer s3 = new S3MockServer().start()) {
+            journeysLeaveNoMarker(Map.of("AKEPA_STORAGE", "s3", "AKEPA_S3_BUCKET", "akepa-at-rest",
+                    "AKEPA_S3_ENDPOINT", s3.endpoint().toString(), "AKEPA_S3_REGION", S3MockServer.REGION,
+                    "AKEPA_S3_PATH_STYLE", "true", "AKEPA_S3_ACCESS_KEY", "akepa-test",
+                    "AKEPA_S3_SECRET_KEY", "akepa-test-secret", "AKEPA_S3_CREATE_BUCKET", "true"), s3.storeRoot());
+        }
+    }
+
+    /** Journeys with known values, then every file of the data dir (and of {@code objectStore}), the log and a dump. */
+    private static void journeysLeaveNoMarker(Map<String, String> env, Path objectStore) throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(log);
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(env)) {
             ApiClient demo = server.demo();
             String individual = demo.post("/customer/init", Markers.individual("dp1", LAST_NAME, SSN, BIRTH_DATE, STREET))
                     .dataText("customerId");
@@ -59,13 +75,22 @@ class PersonalDataAtRestTest {
             server.app().database().jdbi().useHandle(h -> h.execute("checkpoint"));
 
             List<String> markers = markers();
-            try (Stream<Path> files = Files.walk(server.dataDir())) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    for (String marker : markers) assertThat(content).as("%s in %s", marker, file).doesNotContain(marker);
+            int objectFiles = 0;
+            for (Path place : objectStore == null ? List.of(server.dataDir()) : List.of(server.dataDir(), objectStore)) {
+                try (Stream<Path> files = Files.walk(place)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                        for (String marker : markers) assertThat(content).as("%s in %s", marker, file).doesNotContain(marker);
+                        if (place.equals(objectStore)) objectFiles++;
+                    }
                 }
             }
-            for (ILoggingEvent event : log.list) {
+            if (objectStore != null) assertThat(objectFiles).as("the S3 store holds the document").isPositive();
+            List<ILoggingEvent> events;
+            synchronized (log) { // background threads keep logging; AppenderBase appends under this lock
+                events = new ArrayList<>(log.list);
+            }
+            for (ILoggingEvent event : events) {
                 for (String marker : markers) assertThat(event.getFormattedMessage()).doesNotContain(marker);
             }
             String dump = Markers.pgDump(server.env().get("AKEPA_DB_URL"));

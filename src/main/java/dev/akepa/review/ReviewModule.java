@@ -5,7 +5,7 @@ import dev.akepa.auth.ConsoleSessions;
 import dev.akepa.auth.ReviewerLogins;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.DocumentRepository;
-import dev.akepa.document.DocumentStore;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.KycService;
@@ -25,10 +25,10 @@ public final class ReviewModule implements RouteGroup {
     private final ReviewApiRoutes api;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
-                        CustomerRepository customers, DocumentRepository documents, DocumentStore store,
+                        CustomerRepository customers, DocumentRepository documents, DocumentVault store,
                         AuditTrail audit, JsonBodies bodies, Clock clock) {
         CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit);
-        this.console = new ConsoleRoutes(logins, sessions, new ReviewQueue(jdbi, clock), cases, kyc, store, audit,
+        this.console = new ConsoleRoutes(logins, sessions, new ReviewQueue(jdbi, customers, clock), cases, kyc, store, audit,
                 new ConsolePages(), clock);
         this.api = new ReviewApiRoutes(kyc, bodies);
     }

@@ -39,6 +39,8 @@ import dev.akepa.store.PrivateFiles;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.sanctions.SanctionsModule;
+import dev.akepa.idempotency.IdempotencyKeys;
+import dev.akepa.idempotency.SealedResponses;
 import dev.akepa.webhook.Webhooks;
 import dev.akepa.kyc.VerificationQueueMetrics;
 import dev.akepa.metrics.Metrics;
@@ -111,7 +113,12 @@ public final class App implements AutoCloseable {
         this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
                 config.http().multipartTempDir(), registry, clock);
 
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi,
+                SealedResponses.with(personalData.webhookSecrets()), config.http().maxJsonBytes(), clock);
+        // Filters run in this order after authentication: the rate limit before idempotency, so a refusal claims no key.
         List<RouteGroup> routes = List.of(
+                auth.rateLimits(),
+                idempotency,
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
                 new MetricsRoutes(registry, config.metrics().token()),
                 new SchemaRoutes(schemas),

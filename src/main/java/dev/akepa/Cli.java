@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The operator's commands. Returns the process exit code: 0 done, 1 the command ran and found a problem (a broken
@@ -100,14 +99,7 @@ final class Cli {
         }
         if (!args.isEmpty()) throw new UsageError("serve takes no arguments, got: " + args.getFirst());
         Config config = Config.fromEnvironment(env);
-        App app = App.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return OK;
+        return GracefulShutdown.serveUntilSignalled(App.start(config), config.http().shutdownGrace());
     }
 
     private static int sanctions(List<String> args, Map<String, String> env, Io io) throws Exception {

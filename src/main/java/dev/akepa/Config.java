@@ -1,6 +1,8 @@
 package dev.akepa;
 
 import dev.akepa.auth.AuthConfig;
+import dev.akepa.auth.LoginThrottleConfig;
+import dev.akepa.auth.RateLimitConfig;
 import dev.akepa.document.S3Config;
 import dev.akepa.document.StorageConfig;
 import dev.akepa.erasure.RetentionConfig;
@@ -63,7 +65,11 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
                 env.parsed(Variable.AKEPA_PORT, "8080", Integer::parseInt),
                 env.parsed(Variable.AKEPA_MAX_JSON_BYTES, Long.toString(1024 * 1024), Long::parseLong),
                 env.parsed(Variable.AKEPA_MAX_UPLOAD_BYTES, Long.toString(10L * 1024 * 1024), Long::parseLong),
-                dataDir.resolve("tmp"));
+                dataDir.resolve("tmp"),
+                env.parsed(Variable.AKEPA_HEADER_TIMEOUT, "10s", Durations::parse),
+                env.parsed(Variable.AKEPA_MIN_BODY_RATE, "1024", Long::parseLong),
+                env.parsed(Variable.AKEPA_IDLE_TIMEOUT, "30s", Durations::parse),
+                env.parsed(Variable.AKEPA_SHUTDOWN_GRACE, "30s", Durations::parse));
     }
 
     // ---- store -----------------------------------------------------------------------------------------------
@@ -86,7 +92,19 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
                 env.parsed(Variable.AKEPA_REVIEW_SESSION_IDLE, "30m", Durations::parse),
                 env.parsed(Variable.AKEPA_REVIEW_SESSION_MAX, "8h", Durations::parse),
                 5,
-                env.parsed(Variable.AKEPA_REVIEW_LOCKOUT, "15m", Durations::parse));
+                env.parsed(Variable.AKEPA_REVIEW_LOCKOUT, "15m", Durations::parse),
+                new LoginThrottleConfig(
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_FAILURES, "5", Integer::parseInt),
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS, "20", Integer::parseInt),
+                        env.parsed(Variable.AKEPA_LOGIN_BACKOFF, "1s", Durations::parse),
+                        env.parsed(Variable.AKEPA_LOGIN_MAX_BACKOFF, "15m", Durations::parse)),
+                rateLimit(env));
+    }
+
+    private static RateLimitConfig rateLimit(Environment env) {
+        double perSecond = env.parsed(Variable.AKEPA_RATE_LIMIT, "0", Double::parseDouble);
+        return new RateLimitConfig(perSecond,
+                env.parsed(Variable.AKEPA_RATE_LIMIT_BURST, Double.toString(2 * perSecond), Double::parseDouble));
     }
 
     /** AKEPA_PARTNERS=login:password[,login:password…]; unset in sandbox mode means the demo partner. */

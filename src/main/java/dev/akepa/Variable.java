@@ -9,9 +9,14 @@ public enum Variable {
     // server and storage
     AKEPA_MODE, AKEPA_DATA_DIR, AKEPA_HOST, AKEPA_PORT, AKEPA_MAX_JSON_BYTES, AKEPA_MAX_UPLOAD_BYTES,
     AKEPA_DB_URL, AKEPA_DB_USER, AKEPA_DB_PASSWORD, AKEPA_DB_POOL_SIZE,
+    // slow clients and shutdown
+    AKEPA_HEADER_TIMEOUT, AKEPA_MIN_BODY_RATE, AKEPA_IDLE_TIMEOUT, AKEPA_SHUTDOWN_GRACE,
     // auth: partners, and reviewers (console sessions, review API tokens, lock-out)
     AKEPA_TOKEN_TTL, AKEPA_PARTNERS,
     AKEPA_REVIEW_SESSION_IDLE, AKEPA_REVIEW_SESSION_MAX, AKEPA_REVIEW_TOKEN_TTL, AKEPA_REVIEW_LOCKOUT,
+    // auth: login throttling (partners and reviewers) and per-partner request rate
+    AKEPA_LOGIN_MAX_FAILURES, AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS, AKEPA_LOGIN_BACKOFF, AKEPA_LOGIN_MAX_BACKOFF,
+    AKEPA_RATE_LIMIT, AKEPA_RATE_LIMIT_BURST,
     // kyc: background verification
     AKEPA_VERIFICATION_WORKER, AKEPA_VERIFICATION_POLL, AKEPA_VERIFICATION_LEASE,
     // verification: sanctions screening

@@ -22,6 +22,7 @@ public final class Auth {
     private final ConsoleSessions consoleSessions;
     private final Authentication filter;
     private final AuthRoutes routes;
+    private final RateLimits rateLimits;
 
     public Auth(Jdbi jdbi, AuthConfig config, PasswordHasher hasher, LoginRecorder loginRecorder, JsonBodies bodies,
                 Clock clock) {
@@ -30,10 +31,12 @@ public final class Auth {
         ReviewerRepository reviewers = new ReviewerRepository(jdbi);
         this.partnerTokens = new TokenService(partners, hasher, config.tokenLifetime(), clock);
         ReviewerTokens reviewerTokens = new ReviewerTokens(reviewers, config, clock);
-        this.reviewerLogins = new ReviewerLogins(reviewers, hasher, loginRecorder, config, clock);
+        LoginThrottle throttle = new LoginThrottle(config.loginThrottle(), clock);
+        this.reviewerLogins = new ReviewerLogins(reviewers, hasher, loginRecorder, config, throttle, clock);
         this.consoleSessions = new ConsoleSessions(reviewers, config, clock);
         this.filter = new Authentication(partnerTokens, reviewerTokens, consoleSessions);
-        this.routes = new AuthRoutes(partnerTokens, reviewerLogins, reviewerTokens, bodies);
+        this.routes = new AuthRoutes(partnerTokens, reviewerLogins, reviewerTokens, throttle, bodies);
+        this.rateLimits = new RateLimits(config.rateLimit(), clock);
     }
 
     /** Hash only for a partner that does not exist yet: PBKDF2 at every start costs a third of start-up CPU. */
@@ -52,6 +55,11 @@ public final class Auth {
 
     public RouteGroup routes() {
         return routes;
+    }
+
+    /** The per-partner request rate: a route group to list after {@link #routes()}'s filter and before idempotency. */
+    public RouteGroup rateLimits() {
+        return rateLimits;
     }
 
     public TokenService partnerTokens() {

@@ -16,9 +16,12 @@ import java.util.Map;
  * @param sessionMax            and in any case this long after login (AKEPA_REVIEW_SESSION_MAX, 8h)
  * @param maxFailedLogins       consecutive failed reviewer logins that lock a login (5)
  * @param lockout               how long a locked login stays locked (AKEPA_REVIEW_LOCKOUT, 15m)
+ * @param loginThrottle         back-off of failed partner and reviewer logins (AKEPA_LOGIN_*)
+ * @param rateLimit             per-partner request rate (AKEPA_RATE_LIMIT, AKEPA_RATE_LIMIT_BURST)
  */
 public record AuthConfig(Duration tokenLifetime, Map<String, String> partners, Duration reviewerTokenLifetime,
-                         Duration sessionIdle, Duration sessionMax, int maxFailedLogins, Duration lockout) {
+                         Duration sessionIdle, Duration sessionMax, int maxFailedLogins, Duration lockout,
+                         LoginThrottleConfig loginThrottle, RateLimitConfig rateLimit) {
     public AuthConfig {
         partners = Collections.unmodifiableMap(new LinkedHashMap<>(partners));
     }
@@ -28,6 +31,6 @@ public record AuthConfig(Duration tokenLifetime, Map<String, String> partners, D
     public String toString() {
         return "AuthConfig[tokenLifetime=" + tokenLifetime + ", partners=" + partners.keySet()
                 + ", reviewerTokenLifetime=" + reviewerTokenLifetime + ", sessionIdle=" + sessionIdle
-                + ", sessionMax=" + sessionMax + ", maxFailedLogins=" + maxFailedLogins + ", lockout=" + lockout + "]";
+                + ", sessionMax=" + sessionMax + ", maxFailedLogins=" + maxFailedLogins + ", lockout=" + lockout + ", loginThrottle=" + loginThrottle + ", rateLimit=" + rateLimit + "]";
     }
 }

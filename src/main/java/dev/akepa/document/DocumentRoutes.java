@@ -6,6 +6,7 @@ import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.JsonBodies;
+import dev.akepa.http.RefusedBodies;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.Times;
@@ -62,6 +63,7 @@ public final class DocumentRoutes implements RouteGroup {
         if (ctx.req().getContentLengthLong() > max + MULTIPART_OVERHEAD) {
             throw ApiErrors.fileTooLarge(max);
         }
+        RefusedBodies.reading(ctx);
         UploadedFile file = firstFile(ctx, max);
         if (file.size() > max) throw ApiErrors.fileTooLarge(max);
         try (InputStream content = file.content()) {

@@ -52,6 +52,48 @@ public final class ApiErrors {
         return new ApiException(503, ErrorCode.SERVICE_UNAVAILABLE, null, null, "Service temporarily unavailable");
     }
 
+    /** A request Jetty or the router could not take as HTTP (bad escapes, framing, compliance): nothing was run. */
+    public static ApiException badRequest() {
+        return new ApiException(400, ErrorCode.BAD_REQUEST, null, null, "Malformed HTTP request");
+    }
+
+    public static ApiException requestTimeout() {
+        return new ApiException(408, ErrorCode.REQUEST_TIMEOUT, null, null, "Request not received in time");
+    }
+
+    public static ApiException uriTooLong() {
+        return new ApiException(414, ErrorCode.URI_TOO_LONG, null, null, "Request URI too long");
+    }
+
+    public static ApiException headersTooLarge() {
+        return new ApiException(431, ErrorCode.HEADERS_TOO_LARGE, null, null, "Request headers too large");
+    }
+
+    public static ApiException httpVersionNotSupported() {
+        return new ApiException(505, ErrorCode.HTTP_VERSION_NOT_SUPPORTED, null, null, "HTTP version not supported");
+    }
+
+    /** Login throttling and per-partner rate limits; the response carries Retry-After with the same seconds. */
+    public static ApiException tooManyRequests(long retryAfterSeconds) {
+        return new ApiException(429, ErrorCode.TOO_MANY_REQUESTS, null, Json.object().put("retryAfter", retryAfterSeconds),
+                "Too many requests; retry after " + retryAfterSeconds + " s");
+    }
+
+    public static ApiException idempotencyKeyInvalid() {
+        return new ApiException(400, ErrorCode.IDEMPOTENCY_KEY_INVALID, null, null,
+                "Idempotency-Key must be 1-255 printable ASCII characters");
+    }
+
+    public static ApiException idempotencyKeyReused() {
+        return new ApiException(400, ErrorCode.IDEMPOTENCY_KEY_REUSED, null, null,
+                "Idempotency-Key was already used with a different request");
+    }
+
+    public static ApiException idempotencyKeyInProgress() {
+        return new ApiException(409, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, null, null,
+                "A request with this Idempotency-Key is still in progress");
+    }
+
     public static ApiException customerNotFound(String customerId) {
         return new ApiException(400, ErrorCode.CUSTOMER_NOT_FOUND, null, context("customerId", customerId), "Customer not found.");
     }

@@ -15,6 +15,16 @@ public enum ErrorCode {
     NOT_FOUND("notFound"),
     METHOD_NOT_ALLOWED("methodNotAllowed"),
     HTTP_ERROR("httpError"),
+    // hardening: Jetty's own refusals, throttling, idempotency keys
+    BAD_REQUEST("badRequest"),
+    REQUEST_TIMEOUT("requestTimeout"),
+    URI_TOO_LONG("uriTooLong"),
+    HEADERS_TOO_LARGE("headersTooLarge"),
+    HTTP_VERSION_NOT_SUPPORTED("httpVersionNotSupported"),
+    TOO_MANY_REQUESTS("tooManyRequests"),
+    IDEMPOTENCY_KEY_INVALID("idempotencyKeyInvalid"),
+    IDEMPOTENCY_KEY_REUSED("idempotencyKeyReused"),
+    IDEMPOTENCY_KEY_IN_PROGRESS("idempotencyKeyInProgress"),
     INTERNAL_ERROR("internalError"),
     SERVICE_UNAVAILABLE("serviceUnavailable"),
     // auth

@@ -38,6 +38,29 @@ public final class HttpServer {
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
             c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
+            EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(config.maxJsonBytes());
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(jettyErrors);
+                // Javalin puts its context inside this wrapper; on stop it lets in-flight requests finish
+                // (for up to the stop timeout) once the connectors stopped accepting.
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                // Jetty cuts every connection's idle timeout to 1 s when stopping, which killed an upload whose
+                // next bytes were a second away: in-flight requests keep the whole grace.
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (var connector : server.getConnectors()) {
+                            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                                c.setShutdownIdleTimeout(config.shutdownGrace().toMillis());
+                            }
+                        }
+                    }
+                });
+                server.addBean(new SlowClientGuard(server, config.headerTimeout(), config.minBodyRate()));
+                server.setStopTimeout(config.shutdownGrace().toMillis());
+            });
+            c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.idleTimeout().toMillis()));
+            c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             c.events.serverStopping(onStopping::run);
             // After the response is written, so the access log has the bytes sent; every request passes here.
             c.requestLogger.http((ctx, millis) -> {
@@ -48,7 +71,11 @@ public final class HttpServer {
             });
 
             var routes = c.routes;
-            routes.before(Responses::requestId);
+            routes.before(ctx -> {
+                Responses.requestId(ctx);
+                // The router decodes path parameters with URLDecoder, which throws on "%u002e": refuse it first.
+                if (!wellEscaped(ctx.req().getRequestURI())) throw ApiErrors.badRequest();
+            });
             routes.beforeMatched(authentication);
             for (RouteGroup group : groups) group.register(routes);
 
@@ -60,6 +87,15 @@ public final class HttpServer {
                 default -> ApiErrors.httpError(e.getStatus(), e.getMessage());
             }));
             routes.exception(Exception.class, (e, ctx) -> {
+                // Jetty's refusals while a handler reads (a body below the minimum rate: 408) keep their status.
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                        log.info("Refused by Jetty while reading: {} {} (requestId {})", bad.getCode(), bad.getReason(),
+                                Responses.requestId(ctx));
+                        Responses.error(ctx, EnvelopeErrorHandler.forStatus(bad.getCode(), config.maxJsonBytes()));
+                        return;
+                    }
+                }
                 log.error("Unhandled error on {} {} (requestId {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);
                 Responses.error(ctx, ApiErrors.internal());
             });
@@ -70,6 +106,18 @@ public final class HttpServer {
                 if (ctx.result() == null) Responses.error(ctx, ApiErrors.methodNotAllowed());
             });
         });
+    }
+
+    /** Every '%' starts a two-hex-digit escape. */
+    static boolean wellEscaped(String rawPath) {
+        if (rawPath == null) return true;
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                    || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public HttpServer start() {

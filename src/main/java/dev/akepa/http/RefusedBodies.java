@@ -12,11 +12,27 @@ import java.io.InputStream;
 public final class RefusedBodies {
     private static final long DRAIN_CAP = 64L * 1024 * 1024;
 
+    private static final String READING = "akepa.bodyReading";
+
     private RefusedBodies() {}
 
-    public static void drain(Context ctx) {
+    /** Called before a handler reads the body: from then on the client was told to continue and is sending. */
+    public static void reading(Context ctx) {
+        ctx.attribute(READING, Boolean.TRUE);
+    }
+
+    /**
+     * Returns false when the body was left unread, so the connection must close: above the cap, or when the client
+     * waits for {@code 100 Continue} before sending it — reading would invite the very body we refuse.
+     */
+    public static boolean drain(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > DRAIN_CAP) return;
+        if (declared > DRAIN_CAP) return false;
+        String expect = ctx.req().getHeader("Expect");
+        if (expect != null && expect.equalsIgnoreCase("100-continue") && declared != 0
+                && ctx.attribute(READING) == null) {
+            return false;
+        }
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = ctx.req().getInputStream()) {
@@ -25,5 +41,6 @@ public final class RefusedBodies {
         } catch (IOException | RuntimeException ignored) {
             // The client went away or the stream was already consumed: nothing more to do.
         }
+        return true;
     }
 }

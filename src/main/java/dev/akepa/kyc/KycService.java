@@ -207,6 +207,8 @@ public final class KycService {
                     .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             Application before = applications.findByCustomer(h, partner.id(), customerId, true)
                     .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
+            // The page makes documents optional: nothing to link is the application as it is (and no empty IN list).
+            if (links.isEmpty()) return before.view(partner.login());
             if (before.journey().completed()) throw ApiErrors.applicationStatus(before.id(), "completed");
             ApplicationDocuments docs = new ApplicationDocuments(documents.linkedOrAttached(h, partner.id(), before.id(),
                     links.stream().map(DocumentLink::documentId).collect(Collectors.toCollection(LinkedHashSet::new))));

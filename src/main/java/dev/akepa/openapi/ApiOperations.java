@@ -30,6 +30,9 @@ final class ApiOperations {
 
     private ApiOperations() {}
 
+    /** Failed logins back off per login and per client address (docs/security.md). */
+    private static final ApiException LOGIN_THROTTLED = ApiErrors.tooManyRequests(4);
+
     /** Routes that are not part of the API: the reviewers' HTML console (forms and cookies, for people). */
     static final List<String> NOT_DOCUMENTED = List.of(
             "GET /review", "GET /review/console.css", "GET /review/login", "POST /review/login", "POST /review/logout",
@@ -42,7 +45,7 @@ final class ApiOperations {
                 post("/auth/get-token").tag("Authentication")
                         .summary("Get a partner token", "Send the token as x-connectfi-token on every other call; renew it before dtsExpireAt.")
                         .json("auth-get-token").ok("Token")
-                        .errors(ApiErrors.unauthorized()),
+                        .errors(ApiErrors.unauthorized(), LOGIN_THROTTLED),
 
                 post("/customer/init").tag("Customers").access(Access.PARTNER)
                         .summary("Create an individual or business customer", "The body matches exactly one of the two shapes (oneOf on customerType).")
@@ -121,7 +124,7 @@ final class ApiOperations {
                 post("/review/auth/get-token").tag("Review API")
                         .summary("Get a reviewer token", "Send it as x-akepa-reviewer-token.")
                         .json("auth-get-token").ok("Token")
-                        .errors(ApiErrors.unauthorized()),
+                        .errors(ApiErrors.unauthorized(), LOGIN_THROTTLED),
                 post("/review/decisions").tag("Review API").access(Access.REVIEWER)
                         .summary("Decide an entity in waiting_review", "Answers like /akepa/status; the reason goes to the audit trail.")
                         .json("review-decision").ok("Application")

@@ -80,7 +80,11 @@ public final class OpenApiDocument {
                 {"requestId","code","subCode"?,"context"?,"message"?}. Every response carries the x-request-id header. \
                 An unknown path answers 404 notFound, a known path with another method 405 methodNotAllowed. \
                 Request bodies are validated against the JSON Schemas also served at /schemas; a failure answers \
-                400 requestValidateError whose context is exactly what AJV 8 (default options) reports.""");
+                400 requestValidateError whose context is exactly what AJV 8 (default options) reports. \
+                Requests that are not acceptable HTTP are refused in the same envelope before any route runs: \
+                400 badRequest, 408 requestTimeout, 414 uriTooLong, 431 headersTooLarge, 505 httpVersionNotSupported. \
+                Every POST of the partner API takes an Idempotency-Key header; partner routes may answer 429 \
+                tooManyRequests with Retry-After when AKEPA_RATE_LIMIT is set.""");
 
         Map<String, List<ApiException>> errorsByCode = new LinkedHashMap<>();
         Set<String> tags = new LinkedHashSet<>();
@@ -131,6 +135,15 @@ public final class OpenApiDocument {
             parameters.addObject().put("name", q.name()).put("in", "query").put("required", false)
                     .put("description", q.description()).putObject("schema").put("type", q.type());
         }
+        if (idempotent(op)) {
+            parameters.addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
+                    .put("description", "1-255 visible ASCII characters. The same key, route and body from the same "
+                            + "partner within 24 h answers the first answer again (status and body byte for byte, "
+                            + "Idempotent-Replayed: true); another route or body: 400 idempotencyKeyReused; while "
+                            + "the first runs: 409 idempotencyKeyInProgress at once. 5xx, 409 and 429 are not kept.")
+                    .putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255)
+                    .put("pattern", "^[\\x20-\\x7E]+$");
+        }
         if (!parameters.isEmpty()) o.set("parameters", parameters);
         ArrayNode security = o.putArray("security");
         if (op.access() == Access.PARTNER) security.addObject().putArray("partnerToken");
@@ -155,7 +168,13 @@ public final class OpenApiDocument {
         }
 
         ObjectNode responses = o.putObject("responses");
-        responses.set("200", success(op));
+        ObjectNode ok = success(op);
+        if (idempotent(op)) {
+            ((ObjectNode) ok.get("headers")).putObject("Idempotent-Replayed")
+                    .put("description", "true when this is the stored answer to an earlier request with the same Idempotency-Key")
+                    .putObject("schema").put("const", "true");
+        }
+        responses.set("200", ok);
         Map<Integer, List<ApiException>> byStatus = new TreeMap<>();
         for (ApiException e : allErrors(op)) {
             byStatus.computeIfAbsent(e.status(), s -> new ArrayList<>()).add(e);
@@ -178,12 +197,29 @@ public final class OpenApiDocument {
             all.add(ApiErrors.bodyTooLarge(DEFAULT_MAX_JSON_BYTES));
         }
         if (op.access() != null) all.add(ApiErrors.unauthorized());
+        if (op.access() == Access.PARTNER) all.add(ApiErrors.tooManyRequests(1)); // AKEPA_RATE_LIMIT
+        if (idempotent(op)) {
+            all.add(ApiErrors.idempotencyKeyInvalid());
+            all.add(ApiErrors.idempotencyKeyReused());
+            all.add(ApiErrors.idempotencyKeyInProgress());
+        }
         if (op.sandboxOnly()) all.add(ApiErrors.notFound());
         for (ApiException e : op.errors()) {
             if (all.stream().noneMatch(known -> sameExample(known, e))) all.add(e);
         }
+        // What any request can be refused with before a route runs (Jetty's and the router's refusals).
+        all.add(ApiErrors.badRequest());
+        if (!(op.request() instanceof Operation.Request.None)) all.add(ApiErrors.requestTimeout());
+        all.add(ApiErrors.uriTooLong());
+        all.add(ApiErrors.headersTooLarge());
         all.add(ApiErrors.internal());
+        all.add(ApiErrors.httpVersionNotSupported());
         return all;
+    }
+
+    /** Every POST of the partner API takes an Idempotency-Key. */
+    private static boolean idempotent(Operation op) {
+        return op.access() == Access.PARTNER && op.method().equals("POST");
     }
 
     private static boolean sameExample(ApiException a, ApiException b) {
@@ -222,7 +258,12 @@ public final class OpenApiDocument {
         Set<String> codes = new LinkedHashSet<>();
         errors.forEach(e -> codes.add(e.code()));
         r.put("description", String.join(", ", codes));
-        r.putObject("headers").putObject("x-request-id").put("$ref", "#/components/headers/RequestId");
+        ObjectNode headers = r.putObject("headers");
+        headers.putObject("x-request-id").put("$ref", "#/components/headers/RequestId");
+        if (status == 429) {
+            headers.putObject("Retry-After").put("description", "Seconds to wait (also context.retryAfter)")
+                    .putObject("schema").put("type", "integer").put("minimum", 1);
+        }
         ObjectNode media = r.putObject("content").putObject("application/json");
         if (codes.size() == 1) {
             media.putObject("schema").put("$ref", "#/components/schemas/" + errorComponent(codes.iterator().next()));

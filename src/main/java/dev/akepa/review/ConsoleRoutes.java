@@ -27,12 +27,14 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The reviewer console: login/logout, queue, case page, reveal, decisions, document images. */
 final class ConsoleRoutes implements RouteGroup {
     static final String LOGIN = Authentication.CONSOLE_LOGIN;
     static final String QUEUE = "/review/queue";
     private static final String LOGIN_CSRF_COOKIE = "akepa_login_csrf";
+    private static final String TOO_MANY_FAILED = "Too many failed logins. Try again later.";
     private static final String LOGIN_FAILED =
             "Wrong login or password. After 5 failed attempts in a row a login is locked for 15 minutes.";
 
@@ -90,7 +92,15 @@ final class ConsoleRoutes implements RouteGroup {
         String expected = ctx.cookie(LOGIN_CSRF_COOKIE);
         if (expected == null || !OpaqueTokens.same(expected, ctx.formParam(Csrf.FIELD))) throw AuthErrors.csrf();
         String login = Objects.requireNonNullElse(ctx.formParam("login"), "");
-        var reviewer = logins.authenticate(login, ctx.formParam("password"), "console");
+        Optional<Reviewer> reviewer;
+        try {
+            reviewer = logins.authenticate(login, ctx.formParam("password"), "console", ctx.req().getRemoteAddr());
+        } catch (ApiException throttled) {
+            if (throttled.status() != 429) throw throttled;
+            ctx.header("Retry-After", throttled.context().get("retryAfter").asString());
+            renderLogin(ctx, throttled.status(), "", TOO_MANY_FAILED);
+            return;
+        }
         if (reviewer.isEmpty()) {
             renderLogin(ctx, 401, ReviewerLogins.LOGIN.matcher(login).matches() ? login : "", LOGIN_FAILED);
             return;

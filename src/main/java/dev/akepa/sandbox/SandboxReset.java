@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Deletes one partner's sandbox data: customers, applications (with their entities and queued verifications),
- * documents and their bytes, and callbacks with their delivery attempts. Nothing of another partner, and not the
+ * documents and their bytes, callbacks with their delivery attempts, and its Idempotency-Keys (a key used before the
+ * reset must not replay an answer about data that is gone; the reset's own key stays). Nothing of another partner, and not the
  * partner itself, its tokens or its signing secret. The audit trail stays: its rows are hash-chained, so removing
  * some would break `./akepa audit verify` for everyone (docs/rulings.md).
  *
@@ -34,10 +35,16 @@ final class SandboxReset {
     /** What was deleted; the names are the response's fields. */
     record Deleted(int customers, int applications, int documents, int callbacks) {}
 
-    Deleted reset(long partnerId) {
+    /** @param ownIdempotencyKey the reset request's own Idempotency-Key, kept; null when it has none */
+    Deleted reset(long partnerId, String ownIdempotencyKey) {
         record Outcome(Deleted deleted, List<String> storageKeys) {}
         Outcome outcome = jdbi.inTransaction(h -> {
             List<String> keys = h.createQuery("select storage_key from document where partner_id = :partner and storage_key is not null")
+                    .bind("partner", partnerId).mapTo(String.class).list();
+            // The applications first, in id order (the webhook recorder's lock order): a callback attempt being
+            // recorded meanwhile is then deferred and dropped, rather than inserted between the two deletes below
+            // (a foreign-key 500 on PostgreSQL).
+            h.createQuery("select id from application where partner_id = :partner order by id for update")
                     .bind("partner", partnerId).mapTo(String.class).list();
             delete(h, "delete from webhook_attempt where message_id in (select id from webhook_message where partner_id = :partner)", partnerId);
             int callbacks = delete(h, "delete from webhook_message where partner_id = :partner", partnerId);
@@ -51,6 +58,8 @@ final class SandboxReset {
             int documentRows = delete(h, "delete from document where partner_id = :partner", partnerId);
             int applications = delete(h, "delete from application where partner_id = :partner", partnerId);
             int customers = delete(h, "delete from customer where partner_id = :partner", partnerId);
+            h.createUpdate("delete from idempotency_key where partner_id = :partner and idem_key <> :own")
+                    .bind("partner", partnerId).bind("own", ownIdempotencyKey == null ? "" : ownIdempotencyKey).execute();
             return new Outcome(new Deleted(customers, applications, documentRows, callbacks), keys);
         });
         for (String key : outcome.storageKeys()) {

@@ -5,6 +5,7 @@ import dev.akepa.document.DocumentStore;
 import dev.akepa.auth.Access;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
+import dev.akepa.idempotency.IdempotencyKeys;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,7 +22,9 @@ public final class SandboxRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         if (!sandbox) return;
-        routes.post("/akepa/sandbox/reset", ctx -> Responses.ok(ctx, reset.reset(Authentication.partner(ctx).id())),
+        // The reset's own Idempotency-Key stays, so a retried reset answers what the first one did.
+        routes.post("/akepa/sandbox/reset", ctx -> Responses.ok(ctx,
+                        reset.reset(Authentication.partner(ctx).id(), ctx.header(IdempotencyKeys.HEADER))),
                 Access.PARTNER);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one owner of this process's claimed callbacks: it grants the leases, counts the claims not yet recorded,
- * sends claims (each on its own virtual thread, at most {@code concurrency} HTTP requests at once) and records
- * their attempts in batches. Claims reach it three ways, and only through {@link #sendClaimed}:
+ * sends claims (each on its own virtual thread, at most {@code concurrency} HTTP requests at once, and at most
+ * {@link WebhookConfig#perPartnerConcurrency()} for one partner: 80 hanging callbacks of one partner delayed
+ * another's by 8.5 s when all shared one pool) and records their attempts in batches. Claims reach it three ways, and only through {@link #sendClaimed}:
  * <ul>
  *   <li>the outbox, after the change's commit, for a callback that heads its application's queue (claimed in the
  *       change's own transaction: no claim query, and the lowest lag);</li>
@@ -58,6 +60,8 @@ final class ClaimedWork implements AutoCloseable {
     private final WebhookConfig config;
     private final Wakeup moreWork;
     private final Semaphore requests;
+    /** Request permits per partner; as many entries as partners with callbacks since start. */
+    private final ConcurrentHashMap<Long, Semaphore> perPartner = new ConcurrentHashMap<>();
     private final AtomicInteger unrecorded = new AtomicInteger();
     private final int maxUnrecorded;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
@@ -119,19 +123,28 @@ final class ClaimedWork implements AutoCloseable {
     }
 
     /**
-     * Sends a claimed callback once a request permit is free, then queues its attempt for recording. A claim that
+     * Sends a claimed callback once its partner's and a shared request permit are free, then queues its attempt for recording. A claim that
      * is not sent (stopping, too little lease left, a failure) is handed back at once.
      */
     private void send(Claimed claimed) {
         deliveries.execute(() -> {
-            requests.acquireUninterruptibly();
+            // The partner's own permit first: a partner whose receiver hangs then waits on its own share, while
+            // the shared permits stay free for everyone else's callbacks.
+            Semaphore partner = perPartner.computeIfAbsent(claimed.partnerId(),
+                    id -> new Semaphore(config.perPartnerConcurrency()));
+            partner.acquireUninterruptibly();
             Attempt attempt = null;
             try {
-                if (sending && enoughLeaseLeft(claimed)) attempt = attempts.attempt(claimed);
-            } catch (Throwable e) {
-                log.error("Webhook attempt for {} failed unexpectedly", claimed.id(), e);
+                requests.acquireUninterruptibly();
+                try {
+                    if (sending && enoughLeaseLeft(claimed)) attempt = attempts.attempt(claimed);
+                } catch (Throwable e) {
+                    log.error("Webhook attempt for {} failed unexpectedly", claimed.id(), e);
+                } finally {
+                    requests.release();
+                }
             } finally {
-                requests.release();
+                partner.release();
             }
             if (attempt == null) {
                 giveBack(claimed);

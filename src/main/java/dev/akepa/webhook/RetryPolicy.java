@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-/** When to try again after a failed attempt: the configured schedule, or the receiver's Retry-After. */
+/** When to try again after a failed attempt: the configured schedule, or the receiver's longer Retry-After. */
 final class RetryPolicy {
     /** A receiver may ask for a pause, not for a callback to be parked for days. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
@@ -29,7 +29,10 @@ final class RetryPolicy {
     Optional<Duration> delayAfter(int failedAttempts, Optional<String> retryAfter) {
         if (failedAttempts > schedule.size()) return Optional.empty();
         Duration planned = schedule.get(failedAttempts - 1);
-        return Optional.of(retryAfter.flatMap(this::parseRetryAfter).orElse(planned));
+        // Retry-After may lengthen the wait, never shorten it: "503 Retry-After: 1" spent all 8 attempts in 8 s
+        // instead of the schedule's ~28 h.
+        Duration asked = retryAfter.flatMap(this::parseRetryAfter).orElse(planned);
+        return Optional.of(asked.compareTo(planned) > 0 ? asked : planned);
     }
 
     /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */

@@ -30,4 +30,12 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
             throw new IllegalArgumentException("AKEPA_WEBHOOK_RETRY_SCHEDULE must not contain negative durations");
         }
     }
+
+    /**
+     * Requests in flight for one partner: a quarter of {@link #concurrency} (16 of 64), so one slow receiver
+     * cannot take every request slot from the others.
+     */
+    public int perPartnerConcurrency() {
+        return Math.max(1, concurrency / 4);
+    }
 }

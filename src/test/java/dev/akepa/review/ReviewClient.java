@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a reviewer's browser or script does over HTTP: keeps cookies (no redirects followed, so tests see them),
  * posts forms, reads the CSRF token out of pages, and calls the review API with x-akepa-reviewer-token.
  */
-final class ReviewClient {
+public final class ReviewClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -36,7 +36,7 @@ final class ReviewClient {
     private final String baseUrl;
     final Map<String, String> cookies = new LinkedHashMap<>();
 
-    ReviewClient(TestServer server) {
+    public ReviewClient(TestServer server) {
         this.baseUrl = server.baseUrl();
     }
 
@@ -87,7 +87,7 @@ final class ReviewClient {
 
     // ---- review API -----------------------------------------------------------------------------------------------
 
-    ApiResponse apiToken(String login, String password) {
+    public ApiResponse apiToken(String login, String password) {
         return postJson("/review/auth/get-token", "{\"user\":{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}}");
     }
 

@@ -2,6 +2,7 @@ package dev.akepa.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.TestServer;
@@ -109,6 +110,27 @@ class SandboxResetTest {
         other.post("/akepa/sandbox/reset", "");
         assertJson(other.post("/akepa/sandbox/reset", ""), 200, """
                 {"code":"0","data":{"customers":0,"applications":0,"documents":0,"callbacks":0},"requestId":"{{requestId}}"}""");
+    }
+
+    @Test
+    void aResetForgetsTheIdempotencyKeysUsedBeforeItButKeepsItsOwn() {
+        ApiClient other = server.other();
+        String body = Fixtures.individual(Fixtures.reference(), "Smith", Fixtures.issuableSsn());
+        ApiClient keyed = other.withHeader("Idempotency-Key", "before-reset-" + Fixtures.reference());
+        String first = keyed.post("/customer/init", body).dataText("customerId");
+        assertThat(keyed.post("/customer/init", body).dataText("customerId")).as("replayed before the reset").isEqualTo(first);
+
+        ApiClient resetting = other.withHeader("Idempotency-Key", "reset-" + Fixtures.reference());
+        ApiResponse reset = resetting.post("/akepa/sandbox/reset", "");
+        assertThat(reset.status()).isEqualTo(200);
+
+        ApiResponse again = keyed.post("/customer/init", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).as("the key was forgotten").isEmpty();
+        assertThat(again.dataText("customerId")).as("a new customer: the first is gone").isNotEqualTo(first);
+        ApiResponse resetAgain = resetting.post("/akepa/sandbox/reset", "");
+        assertThat(resetAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(resetAgain.raw()).isEqualTo(reset.raw());
     }
 
     private static List<Path> storedFiles() throws IOException {

@@ -22,6 +22,7 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final java.util.Map<String, String> headers;
 
     ApiClient(String baseUrl) {
         this(baseUrl, null);
@@ -33,12 +34,24 @@ public final class ApiClient {
     }
 
     private ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, java.util.Map.of());
+    }
+
+    private ApiClient(String baseUrl, String token, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = headers;
     }
 
     public ApiClient withToken(String newToken) {
-        return new ApiClient(baseUrl, newToken);
+        return new ApiClient(baseUrl, newToken, headers);
+    }
+
+    /** The same client sending one more header on every request (Idempotency-Key…). */
+    public ApiClient withHeader(String name, String value) {
+        var more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, token, java.util.Map.copyOf(more));
     }
 
     public ApiClient login(String login, String password) {
@@ -90,6 +103,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) b.header("x-connectfi-token", token);
+        headers.forEach(b::header);
         return b;
     }
 

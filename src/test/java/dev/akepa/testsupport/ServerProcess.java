@@ -157,6 +157,23 @@ public final class ServerProcess implements AutoCloseable {
         kill();
     }
 
+    /** Sends SIGTERM and returns at once (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code once the process ended within {@code limit}; fails otherwise. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(this + " still running after " + limit + "; " + logTail(30));
+        }
+        return process.exitValue();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Stops the server unless it is gone already. */
     @Override
     public void close() {

@@ -75,7 +75,9 @@ class WebhookConfigTest {
         assertThat(policy.delayAfter(1, Optional.of("120"))).contains(Duration.ofMinutes(2));
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.parse("2025-01-01T00:10:00Z"));
         assertThat(policy.delayAfter(1, Optional.of(date))).contains(Duration.ofMinutes(10));
-        assertThat(policy.delayAfter(1, Optional.of("Wed, 01 Jan 2020 00:00:00 GMT"))).contains(Duration.ZERO);
+        assertThat(policy.delayAfter(1, Optional.of("Wed, 01 Jan 2020 00:00:00 GMT"))).as("never sooner than the schedule")
+                .contains(Duration.ofSeconds(5));
+        assertThat(policy.delayAfter(1, Optional.of("1"))).contains(Duration.ofSeconds(5));
         assertThat(policy.delayAfter(1, Optional.of("9999999"))).contains(RetryPolicy.MAX_RETRY_AFTER);
         assertThat(policy.delayAfter(1, Optional.of("soon"))).contains(Duration.ofSeconds(5));
     }

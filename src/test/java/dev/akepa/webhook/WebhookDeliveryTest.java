@@ -118,17 +118,43 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void retryAfterFromTheReceiverReplacesTheScheduledDelay() throws Exception {
-        WebhookConfig hourly = WebhookHarness.config(dir, Duration.ofSeconds(5), List.of(Duration.ofHours(1)), true);
+    void aLongerRetryAfterFromTheReceiverDelaysTheRetryAndAShorterOneDoesNotHastenIt() throws Exception {
+        WebhookConfig quick = WebhookHarness.config(dir, Duration.ofSeconds(5), List.of(Duration.ofMillis(100)), true);
         try (Receiver receiver = Receiver.start(r -> r.index() == 0
-                ? new Reply(503, Map.of("Retry-After", "0"), Duration.ZERO) : Reply.status(200));
-             WebhookHarness h = WebhookHarness.start(dir, hourly)) {
+                ? new Reply(503, Map.of("Retry-After", "3600"), Duration.ZERO) : Reply.status(200));
+             WebhookHarness h = WebhookHarness.start(dir, quick)) {
             var partner = h.partner("acme");
             Application app = Fixtures.application(h.jdbi(), partner.id(), "one");
             h.change(app.change(receiver.url("/busy"), "pending_step_up"));
+            assertThat(receiver.awaitCount(1)).hasSize(1);
+            java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
+            Fixtures.eventually("the failed attempt recorded", () -> {
+                h.jdbi().useHandle(x -> x.createQuery("select next_attempt_at from webhook_message where attempts >= 1")
+                        .mapTo(Long.class).findOne().ifPresent(recorded::set));
+                return recorded.get() > 0;
+            });
+            long due = recorded.get();
+            assertThat(due - System.currentTimeMillis()).as("the receiver's hour, not the schedule's 100 ms")
+                    .isGreaterThan(3_000_000L);
+        }
+    }
 
-            // with the hourly schedule the second attempt arrives within the wait only because Retry-After said 0
-            assertThat(receiver.awaitCount(2)).hasSize(2);
+    @Test
+    void onePartnersHangingReceiverDoesNotDelayAnotherPartnersCallbacks() throws Exception {
+        // 8 requests per node, 2 per partner: 20 hanging callbacks of acme hold two, globex's goes out at once.
+        WebhookConfig config = WebhookHarness.config(dir, Duration.ofSeconds(10), List.of(Duration.ofHours(1)), true);
+        try (Receiver hanging = Receiver.start(r -> new Reply(200, Map.of(), Duration.ofSeconds(6)));
+             Receiver prompt = Receiver.start(r -> Reply.status(200));
+             WebhookHarness h = WebhookHarness.start(dir, config)) {
+            var acme = h.partner("acme");
+            var globex = h.partner("globex");
+            for (int i = 0; i < 20; i++) {
+                h.change(Fixtures.application(h.jdbi(), acme.id(), "slow" + i).change(hanging.url("/slow"), "pending_step_up"));
+            }
+            hanging.awaitCount(2);
+            h.change(Fixtures.application(h.jdbi(), globex.id(), "fast").change(prompt.url("/fast"), "pending_step_up"));
+            assertThat(prompt.awaitCount(1, Duration.ofSeconds(4))).as("not stuck behind acme's six-second answers").hasSize(1);
+            assertThat(hanging.received()).as("acme holds only its two requests").hasSize(2);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.akepa.webhook;
 
 import dev.akepa.auth.Auth;
 import dev.akepa.auth.AuthConfig;
+import dev.akepa.auth.LoginThrottleConfig;
+import dev.akepa.auth.RateLimitConfig;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.TokenService;
@@ -55,7 +57,9 @@ final class WebhookHarness implements AutoCloseable {
         this.keys = KeyRing.open(database.jdbi(), new KeysConfig(null, dir.resolve("master.key")), clock).personalData();
         this.webhooks = new Webhooks(database.jdbi(), metrics, clock, config, keys);
         Auth auth = new Auth(database.jdbi(), new AuthConfig(Duration.ofHours(1), java.util.Map.of(), Duration.ofHours(1),
-                Duration.ofMinutes(30), Duration.ofHours(8), 5, Duration.ofMinutes(15)), new PasswordHasher(1_000),
+                Duration.ofMinutes(30), Duration.ofHours(8), 5, Duration.ofMinutes(15),
+                new LoginThrottleConfig(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15)), RateLimitConfig.NONE),
+                new PasswordHasher(1_000),
                 (login, action, detail, at) -> {}, null, clock);
         this.tokens = auth.partnerTokens();
         this.api = new HttpServer(new HttpConfig("127.0.0.1", 0, 1 << 20, 1 << 20, dir.resolve("tmp")),

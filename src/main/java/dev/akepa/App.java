@@ -40,7 +40,6 @@ import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.sanctions.SanctionsModule;
 import dev.akepa.idempotency.IdempotencyKeys;
-import dev.akepa.idempotency.SealedResponses;
 import dev.akepa.webhook.Webhooks;
 import dev.akepa.kyc.VerificationQueueMetrics;
 import dev.akepa.metrics.Metrics;
@@ -113,8 +112,7 @@ public final class App implements AutoCloseable {
         this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
                 config.http().multipartTempDir(), registry, clock);
 
-        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi,
-                SealedResponses.with(personalData.webhookSecrets()), config.http().maxJsonBytes(), clock);
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, personalData, config.http().maxJsonBytes(), clock);
         // Filters run in this order after authentication: the rate limit before idempotency, so a refusal claims no key.
         List<RouteGroup> routes = List.of(
                 auth.rateLimits(),

@@ -5,6 +5,7 @@ import dev.akepa.auth.Authentication;
 import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.http.JsonBodies;
+import dev.akepa.keys.PersonalData;
 import dev.akepa.http.Responses;
 import dev.akepa.http.RouteGroup;
 import io.javalin.http.Context;
@@ -47,15 +48,17 @@ public final class IdempotencyKeys implements RouteGroup {
 
     private final IdempotencyStore store;
     private final SealedResponses sealed;
+    private final PersonalData personalData;
     private final long maxJsonBytes;
     private final Clock clock;
     private final AtomicLong lastPurge = new AtomicLong();
 
     private record Claim(long partnerId, String key) {}
 
-    public IdempotencyKeys(Jdbi jdbi, SealedResponses sealed, long maxJsonBytes, Clock clock) {
+    public IdempotencyKeys(Jdbi jdbi, PersonalData personalData, long maxJsonBytes, Clock clock) {
         this.store = new IdempotencyStore(jdbi);
-        this.sealed = sealed;
+        this.sealed = SealedResponses.with(personalData.webhookSecrets());
+        this.personalData = personalData;
         this.maxJsonBytes = maxJsonBytes;
         this.clock = clock;
     }
@@ -71,9 +74,9 @@ public final class IdempotencyKeys implements RouteGroup {
         String key = ctx.header(HEADER);
         if (key == null) return;
         if (!valid(key)) throw ApiErrors.idempotencyKeyInvalid();
-        String fingerprint = fingerprint(ctx);
-        if (fingerprint == null) return; // a body the route refuses anyway: nothing to keep
         Partner partner = Authentication.partner(ctx);
+        String fingerprint = fingerprint(ctx, partner.id());
+        if (fingerprint == null) return; // a body the route refuses anyway: nothing to keep
         long now = clock.millis();
         purgeExpired(now);
         long lease = now + CLAIM_LEASE.toMillis();
@@ -139,10 +142,11 @@ public final class IdempotencyKeys implements RouteGroup {
     }
 
     /**
-     * SHA-256 of the route and the body: a JSON body as sent (read once here and handed to the route), an upload
-     * by its files' bytes (a retry may well use a new multipart boundary). Null when the route will refuse it.
+     * SHA-256 of the route and the body, keyed (the bodies hold personal data): a JSON body as sent (read once here
+     * and handed to the route), an upload by its files' bytes (a retry may well use a new multipart boundary). Null
+     * when the route will refuse it.
      */
-    private String fingerprint(Context ctx) {
+    private String fingerprint(Context ctx, long partnerId) {
         MessageDigest digest = sha256();
         digest.update(ctx.path().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
@@ -169,7 +173,7 @@ public final class IdempotencyKeys implements RouteGroup {
             if (body == null) return null;
             digest.update(body);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return personalData.requestMac(partnerId, HexFormat.of().formatHex(digest.digest()));
     }
 
     private void purgeExpired(long now) {

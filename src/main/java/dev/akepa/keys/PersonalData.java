@@ -50,6 +50,19 @@ public final class PersonalData {
      * values at two partners do not link.
      */
     public String taxIdMac(long partnerId, String kind, String value) {
+        return mac(partnerId, kind, value);
+    }
+
+    /**
+     * The keyed form of a request's SHA-256 (an Idempotency-Key's fingerprint): the bodies carry personal data, and
+     * a bare hash of one would let a dump test guesses (an SSN in an otherwise known body). "request" keeps these
+     * MACs apart from the tax ids' ("SSN", "FEIN").
+     */
+    public String requestMac(long partnerId, String sha256Hex) {
+        return mac(partnerId, "request", sha256Hex);
+    }
+
+    private String mac(long partnerId, String kind, String value) {
         PrfSet prf = taxIdPrf;
         if (prf == null) {
             taxIdPrf = prf = ring.dataKey(SystemKey.TAX_ID_PRF.owner(), Tink::prf)

@@ -3,7 +3,8 @@
 create table idempotency_key (
     partner_id     bigint       not null references partner (id),
     idem_key       varchar(255) not null,
-    -- SHA-256 of the route and the request body: the same key with another request is refused
+    -- keyed MAC (HMAC-SHA256) of the SHA-256 of the route and the request body, which holds personal data: the same
+    -- key with another request is refused
     fingerprint    varchar(64)  not null,
     -- null while the first request runs; a node that died leaves it to be taken over after locked_until
     status         integer,

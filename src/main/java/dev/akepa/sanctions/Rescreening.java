@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Screens every customer and representative (all statuses) against each new list version this node switches to,
@@ -53,6 +57,10 @@ public final class Rescreening implements AutoCloseable {
     private final Clock clock;
     private final Counter namesScreened;
     private final Counter alertsOpened;
+    /** Screening is CPU only: one thread per core, beside the batch's own thread that waits on them. */
+    private static final int SCREENING_THREADS = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService screeners = Executors.newFixedThreadPool(SCREENING_THREADS,
+            Thread.ofPlatform().daemon().name("sanctions-screen-", 0).factory());
     private volatile boolean running;
     private Thread worker;
 
@@ -107,43 +115,73 @@ public final class Rescreening implements AutoCloseable {
         return true;
     }
 
+    /** One entity of a batch to screen, and what it matched. */
+    private record Item(Customer customer, Subject subject, ScreeningQuery query) {}
+
     private void screen(CurrentList.ListIndex index, RescreenRuns.Batch batch) {
         jdbi.useTransaction(h -> {
             long now = clock.millis();
             Map<String, Set<String>> seen = evidence.seenEntries(h, batch.firstCustomer(), batch.lastCustomer());
-            int names = 0;
-            int opened = 0;
-            List<EvidenceLog.NewEvidence> unremarkable = new ArrayList<>();
+            List<Item> items = new ArrayList<>();
             for (Customer customer : customers.findRange(h, batch.firstCustomer(), batch.lastCustomer())) {
                 for (Subject subject : CustomerEntities.subjects(customer).values()) {
-                    Optional<ScreeningQuery> query = ScreeningQueries.of(subject);
-                    if (query.isEmpty()) continue;
-                    List<EvidenceMatch> matches = index.list().screen(query.get(), threshold).stream()
-                            .map(EvidenceMatch::of).toList();
-                    names++;
-                    Set<String> known = seen.getOrDefault(subject.entityId(), Set.of());
-                    List<EvidenceMatch> candidates = matches.stream().filter(m -> !known.contains(m.entryId())).toList();
-                    if (candidates.isEmpty()) {
-                        unremarkable.add(new EvidenceLog.NewEvidence(customer.id(), customer.partnerId(), subject.entityId(), matches));
-                        continue;
-                    }
-                    long evidenceId = evidence.insert(h, customer.id(), customer.partnerId(), subject.entityId(),
-                            "rescreening", index.version(), now, matches);
-                    for (EvidenceMatch match : candidates) {
-                        Optional<String> alertId = alerts.openIfNew(h, customer.id(), customer.partnerId(), subject.entityId(),
-                                match.entryId(), index.version(), evidenceId, match.score(), now);
-                        if (alertId.isPresent()) {
-                            opened++;
-                            notifyPartner(h, customer, subject.entityId(), alertId.get(), index.version(), match, now);
-                        }
+                    ScreeningQueries.of(subject).ifPresent(query -> items.add(new Item(customer, subject, query)));
+                }
+            }
+            List<List<EvidenceMatch>> results = screenAll(index, items);
+            int opened = 0;
+            List<EvidenceLog.NewEvidence> unremarkable = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Customer customer = items.get(i).customer();
+                String entityId = items.get(i).subject().entityId();
+                List<EvidenceMatch> matches = results.get(i);
+                Set<String> known = seen.getOrDefault(entityId, Set.of());
+                List<EvidenceMatch> candidates = matches.stream().filter(m -> !known.contains(m.entryId())).toList();
+                if (candidates.isEmpty()) {
+                    unremarkable.add(new EvidenceLog.NewEvidence(customer.id(), customer.partnerId(), entityId, matches));
+                    continue;
+                }
+                long evidenceId = evidence.insert(h, customer.id(), customer.partnerId(), entityId,
+                        "rescreening", index.version(), now, matches);
+                for (EvidenceMatch match : candidates) {
+                    Optional<String> alertId = alerts.openIfNew(h, customer.id(), customer.partnerId(), entityId,
+                            match.entryId(), index.version(), evidenceId, match.score(), now);
+                    if (alertId.isPresent()) {
+                        opened++;
+                        notifyPartner(h, customer, entityId, alertId.get(), index.version(), match, now);
                     }
                 }
             }
             evidence.insertAll(h, "rescreening", index.version(), now, unremarkable);
-            runs.complete(h, batch, names, opened, now);
-            namesScreened.increment(names);
+            runs.complete(h, batch, items.size(), opened, now);
+            namesScreened.increment(items.size());
             alertsOpened.increment(opened);
         });
+    }
+
+    /**
+     * The batch's screenings, in its order, spread over the screening threads: the index is immutable and the
+     * database work stays on the batch's transaction, so only the pure part runs in parallel.
+     */
+    private List<List<EvidenceMatch>> screenAll(CurrentList.ListIndex index, List<Item> items) {
+        int parts = Math.min(SCREENING_THREADS, Math.max(1, items.size() / 50));
+        List<Future<List<List<EvidenceMatch>>>> futures = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            List<Item> slice = items.subList(items.size() * p / parts, items.size() * (p + 1) / parts);
+            futures.add(screeners.submit(() -> slice.stream()
+                    .map(item -> index.list().screen(item.query(), threshold).stream().map(EvidenceMatch::of).toList())
+                    .toList()));
+        }
+        List<List<EvidenceMatch>> results = new ArrayList<>(items.size());
+        try {
+            for (Future<List<List<EvidenceMatch>>> future : futures) results.addAll(future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-screening interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("re-screening a batch failed", e.getCause());
+        }
+        return results;
     }
 
     /** The callback's body is written in docs/rulings.md. */
@@ -167,6 +205,7 @@ public final class Rescreening implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        screeners.shutdownNow();
         if (worker != null) {
             worker.interrupt();
             worker.join(10_000);

@@ -42,11 +42,11 @@ final class NameScorer {
      */
     static final double CLOSE_PAIR = 0.93;
     /**
-     * Listed words may be missing only when every pair is this close: a near spelling of a common given name
-     * ("robert"/"roberto" 0.97 passes, "richard"/"ricardo" 0.93 and "mario"/"maria" 0.92 do not) plus a family name
-     * is how ordinary names collide with longer listed ones (tuned on the tuning split, methodology.md).
+     * Listed words may be missing only when every pair is this close ("nikolas"/"nicolas" 0.92). 0.95 removed a
+     * point of set A's false positives but lost transliterated partial names ("Aiman Zawahri", Cyrillic "Nikolas
+     * Maduro"; SanctionsScreeningTest), which the evaluation set has no variation for: kept at 0.90.
      */
-    static final double PARTIAL_PAIR_FLOOR = 0.95;
+    static final double PARTIAL_PAIR_FLOOR = 0.90;
     /** A query holding a one-word listed name plus other words: that word must be this rare ("cimex" 6.6). */
     static final double MIN_CONTAINED_RARITY = 6.0;
     /** A weak alias matched word for word scores this; anything less than exact is no match at all. */

@@ -62,7 +62,13 @@ public final class Rescreening implements AutoCloseable {
     private final ExecutorService screeners = Executors.newFixedThreadPool(SCREENING_THREADS,
             Thread.ofPlatform().daemon().name("sanctions-screen-", 0).factory());
     private volatile boolean running;
-    private Thread worker;
+    /**
+     * Batches one node works on at once: while one batch waits on the database (its reads, its evidence rows, its
+     * commit), the other is screened. Claims within the node are taken one at a time ({@link #claimLock}).
+     */
+    static final int BATCHES_IN_FLIGHT = 2;
+    private final Object claimLock = new Object();
+    private final List<Thread> workers = new ArrayList<>();
 
     public Rescreening(Jdbi jdbi, CurrentList list, RescreenRuns runs, CustomerRepository customers,
                        ApplicationRepository applications, EvidenceLog evidence, SanctionsAlerts alerts,
@@ -83,7 +89,9 @@ public final class Rescreening implements AutoCloseable {
 
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().daemon().name("sanctions-rescreen").start(this::loop);
+        for (int i = 0; i < BATCHES_IN_FLIGHT; i++) {
+            workers.add(Thread.ofPlatform().daemon().name("sanctions-rescreen-" + i).start(this::loop));
+        }
     }
 
     private void loop() {
@@ -108,8 +116,11 @@ public final class Rescreening implements AutoCloseable {
         Optional<CurrentList.ListIndex> index = list.current();
         if (index.isEmpty()) return false;
         long version = index.get().version();
-        runs.ensureRun(version, clock.millis());
-        Optional<RescreenRuns.Batch> batch = runs.claim(version, clock.millis());
+        Optional<RescreenRuns.Batch> batch;
+        synchronized (claimLock) {
+            runs.ensureRun(version, clock.millis());
+            batch = runs.claim(version, clock.millis());
+        }
         if (batch.isEmpty()) return false;
         screen(index.get(), batch.get());
         return true;
@@ -206,8 +217,8 @@ public final class Rescreening implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         screeners.shutdownNow();
-        if (worker != null) {
-            worker.interrupt();
+        for (Thread worker : workers) worker.interrupt();
+        for (Thread worker : workers) {
             worker.join(10_000);
         }
     }

@@ -63,7 +63,7 @@ public final class EvidenceLog implements ScreeningRecorder {
             batch.bind("customer", row.customerId()).bind("partner", row.partnerId()).bind("entity", row.entityId())
                     .bind("version", listVersion).bind("at", atMillis).bind("trigger", trigger)
                     .bind("entries", row.matches().stream().map(EvidenceMatch::entryId).collect(Collectors.joining(",")))
-                    .bind("matches", Json.MAPPER.writeValueAsString(row.matches())).add();
+                    .bind("matches", row.matches().isEmpty() ? "[]" : Json.MAPPER.writeValueAsString(row.matches())).add();
         }
         batch.execute();
     }

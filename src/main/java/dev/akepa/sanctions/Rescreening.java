@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Screens every customer and representative (all statuses) against each new list version this node switches to,
@@ -53,8 +57,18 @@ public final class Rescreening implements AutoCloseable {
     private final Clock clock;
     private final Counter namesScreened;
     private final Counter alertsOpened;
+    /** Screening is CPU only: one thread per core, beside the batch's own thread that waits on them. */
+    private static final int SCREENING_THREADS = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService screeners = Executors.newFixedThreadPool(SCREENING_THREADS,
+            Thread.ofPlatform().daemon().name("sanctions-screen-", 0).factory());
     private volatile boolean running;
-    private Thread worker;
+    /**
+     * Batches one node works on at once: while one batch waits on the database (its reads, its evidence rows, its
+     * commit), the other is screened. Claims within the node are taken one at a time ({@link #claimLock}).
+     */
+    static final int BATCHES_IN_FLIGHT = 2;
+    private final Object claimLock = new Object();
+    private final List<Thread> workers = new ArrayList<>();
 
     public Rescreening(Jdbi jdbi, CurrentList list, RescreenRuns runs, CustomerRepository customers,
                        ApplicationRepository applications, EvidenceLog evidence, SanctionsAlerts alerts,
@@ -75,7 +89,9 @@ public final class Rescreening implements AutoCloseable {
 
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().daemon().name("sanctions-rescreen").start(this::loop);
+        for (int i = 0; i < BATCHES_IN_FLIGHT; i++) {
+            workers.add(Thread.ofPlatform().daemon().name("sanctions-rescreen-" + i).start(this::loop));
+        }
     }
 
     private void loop() {
@@ -100,50 +116,83 @@ public final class Rescreening implements AutoCloseable {
         Optional<CurrentList.ListIndex> index = list.current();
         if (index.isEmpty()) return false;
         long version = index.get().version();
-        runs.ensureRun(version, clock.millis());
-        Optional<RescreenRuns.Batch> batch = runs.claim(version, clock.millis());
+        Optional<RescreenRuns.Batch> batch;
+        synchronized (claimLock) {
+            runs.ensureRun(version, clock.millis());
+            batch = runs.claim(version, clock.millis());
+        }
         if (batch.isEmpty()) return false;
         screen(index.get(), batch.get());
         return true;
     }
 
+    /** One entity of a batch to screen, and what it matched. */
+    private record Item(Customer customer, Subject subject, ScreeningQuery query) {}
+
     private void screen(CurrentList.ListIndex index, RescreenRuns.Batch batch) {
         jdbi.useTransaction(h -> {
             long now = clock.millis();
             Map<String, Set<String>> seen = evidence.seenEntries(h, batch.firstCustomer(), batch.lastCustomer());
-            int names = 0;
-            int opened = 0;
-            List<EvidenceLog.NewEvidence> unremarkable = new ArrayList<>();
+            List<Item> items = new ArrayList<>();
             for (Customer customer : customers.findRange(h, batch.firstCustomer(), batch.lastCustomer())) {
                 for (Subject subject : CustomerEntities.subjects(customer).values()) {
-                    Optional<ScreeningQuery> query = ScreeningQueries.of(subject);
-                    if (query.isEmpty()) continue;
-                    List<EvidenceMatch> matches = index.list().screen(query.get(), threshold).stream()
-                            .map(EvidenceMatch::of).toList();
-                    names++;
-                    Set<String> known = seen.getOrDefault(subject.entityId(), Set.of());
-                    List<EvidenceMatch> candidates = matches.stream().filter(m -> !known.contains(m.entryId())).toList();
-                    if (candidates.isEmpty()) {
-                        unremarkable.add(new EvidenceLog.NewEvidence(customer.id(), customer.partnerId(), subject.entityId(), matches));
-                        continue;
-                    }
-                    long evidenceId = evidence.insert(h, customer.id(), customer.partnerId(), subject.entityId(),
-                            "rescreening", index.version(), now, matches);
-                    for (EvidenceMatch match : candidates) {
-                        Optional<String> alertId = alerts.openIfNew(h, customer.id(), customer.partnerId(), subject.entityId(),
-                                match.entryId(), index.version(), evidenceId, match.score(), now);
-                        if (alertId.isPresent()) {
-                            opened++;
-                            notifyPartner(h, customer, subject.entityId(), alertId.get(), index.version(), match, now);
-                        }
+                    ScreeningQueries.of(subject).ifPresent(query -> items.add(new Item(customer, subject, query)));
+                }
+            }
+            List<List<EvidenceMatch>> results = screenAll(index, items);
+            int opened = 0;
+            List<EvidenceLog.NewEvidence> unremarkable = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Customer customer = items.get(i).customer();
+                String entityId = items.get(i).subject().entityId();
+                List<EvidenceMatch> matches = results.get(i);
+                Set<String> known = seen.getOrDefault(entityId, Set.of());
+                List<EvidenceMatch> candidates = matches.stream().filter(m -> !known.contains(m.entryId())).toList();
+                if (candidates.isEmpty()) {
+                    unremarkable.add(new EvidenceLog.NewEvidence(customer.id(), customer.partnerId(), entityId, matches));
+                    continue;
+                }
+                long evidenceId = evidence.insert(h, customer.id(), customer.partnerId(), entityId,
+                        "rescreening", index.version(), now, matches);
+                for (EvidenceMatch match : candidates) {
+                    Optional<String> alertId = alerts.openIfNew(h, customer.id(), customer.partnerId(), entityId,
+                            match.entryId(), index.version(), evidenceId, match.score(), now);
+                    if (alertId.isPresent()) {
+                        opened++;
+                        notifyPartner(h, customer, entityId, alertId.get(), index.version(), match, now);
                     }
                 }
             }
             evidence.insertAll(h, "rescreening", index.version(), now, unremarkable);
-            runs.complete(h, batch, names, opened, now);
-            namesScreened.increment(names);
+            runs.complete(h, batch, items.size(), opened, now);
+            namesScreened.increment(items.size());
             alertsOpened.increment(opened);
         });
+    }
+
+    /**
+     * The batch's screenings, in its order, spread over the screening threads: the index is immutable and the
+     * database work stays on the batch's transaction, so only the pure part runs in parallel.
+     */
+    private List<List<EvidenceMatch>> screenAll(CurrentList.ListIndex index, List<Item> items) {
+        int parts = Math.min(SCREENING_THREADS, Math.max(1, items.size() / 50));
+        List<Future<List<List<EvidenceMatch>>>> futures = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            List<Item> slice = items.subList(items.size() * p / parts, items.size() * (p + 1) / parts);
+            futures.add(screeners.submit(() -> slice.stream()
+                    .map(item -> index.list().screen(item.query(), threshold).stream().map(EvidenceMatch::of).toList())
+                    .toList()));
+        }
+        List<List<EvidenceMatch>> results = new ArrayList<>(items.size());
+        try {
+            for (Future<List<List<EvidenceMatch>>> future : futures) results.addAll(future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-screening interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("re-screening a batch failed", e.getCause());
+        }
+        return results;
     }
 
     /** The callback's body is written in docs/rulings.md. */
@@ -167,8 +216,9 @@ public final class Rescreening implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
+        screeners.shutdownNow();
+        for (Thread worker : workers) worker.interrupt();
+        for (Thread worker : workers) {
             worker.join(10_000);
         }
     }

@@ -1,10 +1,12 @@
 package dev.akepa.verification.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds, for a query, the listed names that share at least one similar token with it, without comparing the
@@ -35,6 +37,12 @@ final class NameIndex {
     private static final int POSITION_BITS = 8;
     private static final int MAX_TOKENS = 1 << POSITION_BITS;
 
+    /** Vocabulary words similar to one query word, and how similar. */
+    private record Similar(int[] words, double[] similarity) {}
+
+    static final int SIMILAR_CACHE_LIMIT = 200_000;
+
+    private final Map<String, Similar> similarCache = new ConcurrentHashMap<>();
     private final List<IndexedName> names;
     private final String[] vocabulary;
     private final int[][] postings;
@@ -100,27 +108,57 @@ final class NameIndex {
     /** Name id → the similar token pairs it shares with the query; names sharing none are absent. */
     Map<Integer, List<TokenPair>> candidates(String[] query) {
         Map<Integer, List<TokenPair>> pairsByName = new HashMap<>();
-        int[] seenFor = new int[vocabulary.length];
         for (int q = 0; q < query.length; q++) {
             String token = query[q];
             if (token.length() < 2) continue; // an initial is paired while scoring, not looked up
-            for (String key : keys(token)) {
-                int[] bucket = key == null ? null : vocabularyByKey.get(key);
-                if (bucket == null) continue;
-                for (int v : bucket) {
-                    if (seenFor[v] == q + 1) continue;
-                    seenFor[v] = q + 1;
-                    if (!lengthsCanMatch(token, vocabulary[v])) continue;
-                    double similarity = JaroWinkler.similarity(token, vocabulary[v]);
-                    if (similarity < NameScorer.PAIR_FLOOR) continue;
-                    for (int posting : postings[v]) {
-                        pairsByName.computeIfAbsent(posting >>> POSITION_BITS, id -> new ArrayList<>(4))
-                                .add(new TokenPair(q, posting & (MAX_TOKENS - 1), similarity));
-                    }
+            Similar similar = similarWords(token);
+            for (int i = 0; i < similar.words().length; i++) {
+                double similarity = similar.similarity()[i];
+                for (int posting : postings[similar.words()[i]]) {
+                    pairsByName.computeIfAbsent(posting >>> POSITION_BITS, id -> new ArrayList<>(4))
+                            .add(new TokenPair(q, posting & (MAX_TOKENS - 1), similarity));
                 }
             }
         }
         return pairsByName;
+    }
+
+    /**
+     * The vocabulary words reaching {@link NameScorer#PAIR_FLOOR} against {@code token}. Remembered per token: people's
+     * words repeat (a re-screening of a million customers meets a few tens of thousands of distinct words), and
+     * comparing a word with its buckets is most of a screening's cost. The memory is bounded by
+     * {@link #SIMILAR_CACHE_LIMIT} words and emptied when full; the index is immutable, so an answer never goes stale.
+     */
+    private Similar similarWords(String token) {
+        Similar known = similarCache.get(token);
+        if (known != null) return known;
+        int[] words = new int[8];
+        double[] similarities = new double[8];
+        int found = 0;
+        for (String key : keys(token)) {
+            int[] bucket = key == null ? null : vocabularyByKey.get(key);
+            if (bucket == null) continue;
+            for (int v : bucket) {
+                if (!lengthsCanMatch(token, vocabulary[v])) continue;
+                double similarity = JaroWinkler.similarity(token, vocabulary[v]);
+                if (similarity < NameScorer.PAIR_FLOOR || contains(words, found, v)) continue;
+                if (found == words.length) {
+                    words = Arrays.copyOf(words, found * 2);
+                    similarities = Arrays.copyOf(similarities, found * 2);
+                }
+                words[found] = v;
+                similarities[found++] = similarity;
+            }
+        }
+        Similar similar = new Similar(Arrays.copyOf(words, found), Arrays.copyOf(similarities, found));
+        if (similarCache.size() >= SIMILAR_CACHE_LIMIT) similarCache.clear();
+        similarCache.put(token, similar);
+        return similar;
+    }
+
+    private static boolean contains(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) if (values[i] == value) return true;
+        return false;
     }
 
     /** First letter, and the next two letters (tokens of three letters or more). */

@@ -21,7 +21,8 @@ import java.util.Locale;
  * listed words missing:       score = quality × (1 − {@value #MISSING_PENALTY} × missing share) × (same)
  *                             when the pairs hold the first given name and a family name (or, for a name without
  *                             that structure, two words), each pair is close (≥ 0.90), and they are rare enough:
- *                             Σ rarity ≥ {@value #MIN_RARITY};
+ *                             Σ rarity ≥ {@value #MIN_RARITY}, and a pair below {@value #NEAR_PAIR} leans on a rare
+ *                             word paired closely (rarity ≥ {@value #MIN_ANCHOR_RARITY});
  *                             otherwise both shares cost {@value #UNSUPPORTED_PENALTY} each
  * </pre>
  * So "Nicolas Maduro" against "MADURO MOROS, Nicolas" scores 0.97, "Cimex Trading" against "CIMEX" 0.94, and "John
@@ -35,14 +36,26 @@ final class NameScorer {
     static final double MISSING_PENALTY = 0.1;
     static final double EXTRA_PENALTY = 0.1;
     static final double UNSUPPORTED_PENALTY = 0.3;
-    static final double MIN_RARITY = 10.0;
+    static final double MIN_RARITY = 11.5;
     /**
      * Below this a word pair is only a resemblance ("moore"/"moreno" 0.86), and costs twice its shortfall;
      * above it lie most one-letter typos of words of five letters or more.
      */
     static final double CLOSE_PAIR = 0.93;
-    /** Listed words may be missing only when every pair is at least this close ("nikolas"/"nicolas" 0.92). */
+    /**
+     * Listed words may be missing only when every pair is this close ("nikolas"/"nicolas" 0.92). Raising it to 0.95
+     * for all pairs lost transliterated partial names ("Aiman Zawahri", Cyrillic "Nikolas Maduro"); the rare-anchor
+     * rule of {@link #NEAR_PAIR} removes the same false positives and keeps those.
+     */
     static final double PARTIAL_PAIR_FLOOR = 0.90;
+    /**
+     * Listed words missing and a pair below this ("richard"/"ricardo" 0.93, "maria"/"mario" 0.92: a near spelling,
+     * often another common name): another listed word, paired at least this closely, must be rare on the list
+     * (rarity ≥ {@value #MIN_ANCHOR_RARITY}: "maduro" 8.3, "zawahiri" 8.7, not "garcia" 5.7 or "hernandez" 5.6).
+     * Chosen on the tuning split (methodology.md).
+     */
+    static final double NEAR_PAIR = 0.95;
+    static final double MIN_ANCHOR_RARITY = 7.0;
     /** A query holding a one-word listed name plus other words: that word must be this rare ("cimex" 6.6). */
     static final double MIN_CONTAINED_RARITY = 6.0;
     /** A weak alias matched word for word scores this; anything less than exact is no match at all. */
@@ -157,6 +170,7 @@ final class NameScorer {
             for (int q = 0; q < query.length; q++) {
                 if (partnerOfQuery[q] >= 0 && !listedByInitial[partnerOfQuery[q]] && similarityOfQuery[q] < PARTIAL_PAIR_FLOOR) return false;
             }
+            if (hasNearPair() && anchorRarity() < MIN_ANCHOR_RARITY) return false;
             int familyFrom = name.familyFrom();
             if (familyFrom < 0) return pairedSignificantWords() >= 2;
             boolean firstGiven = listedPaired[0] && !listedByInitial[0];
@@ -165,6 +179,26 @@ final class NameScorer {
                 if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) family = true;
             }
             return firstGiven && family;
+        }
+
+        /** A pair that is only a near spelling ("ricardo"/"richard" 0.93), not an initial. */
+        private boolean hasNearPair() {
+            for (int q = 0; q < query.length; q++) {
+                if (partnerOfQuery[q] >= 0 && !listedByInitial[partnerOfQuery[q]] && similarityOfQuery[q] < NEAR_PAIR) return true;
+            }
+            return false;
+        }
+
+        /** The rarest listed word paired closely (at least {@link #NEAR_PAIR}): what a near spelling leans on. */
+        private double anchorRarity() {
+            double rarest = 0;
+            for (int q = 0; q < query.length; q++) {
+                int l = partnerOfQuery[q];
+                if (l >= 0 && !listedByInitial[l] && !isParticle(listed[l]) && similarityOfQuery[q] >= NEAR_PAIR) {
+                    rarest = Math.max(rarest, rarity[l]);
+                }
+            }
+            return rarest;
         }
 
         private double pairedRarity() {

@@ -31,6 +31,7 @@ public final class MatchingEvaluation {
         TYPO_TRANSPOSED("two neighbouring letters swapped in the longest word"),
         EXTRA_WORD("an extra given name added (\"Nicolas Antonio Maduro Moros\")"),
         CYRILLIC("written in Cyrillic (ICU Latin-Cyrillic)"),
+        CYRILLIC_FIRST_GIVEN_FIRST_FAMILY("first given name + first family name, written in Cyrillic"),
         ALIAS("a listed strong alias, given names first"),
         BUSINESS_AS_LISTED("business name as listed"),
         BUSINESS_OTHER_LEGAL_FORM("business name with its legal form replaced by \"LLC\""),
@@ -112,6 +113,8 @@ public final class MatchingEvaluation {
                     String firstFamily = firstSignificant(p.family);
                     if (firstFamily != null && (given.length >= 2 || !firstFamily.equals(p.family))) {
                         probes.add(person(Variation.FIRST_GIVEN_FIRST_FAMILY, given[0] + " " + firstFamily, id));
+                        probes.add(person(Variation.CYRILLIC_FIRST_GIVEN_FIRST_FAMILY,
+                                cyrillic.transliterate((given[0] + " " + firstFamily).toLowerCase(Locale.ROOT)), id));
                     }
                     String natural = p.given + " " + p.family;
                     String replaced = withReplacedLetter(natural, random);
@@ -138,6 +141,21 @@ public final class MatchingEvaluation {
             }
         }
         return probes;
+    }
+
+    /**
+     * The split of docs/methodology.md: the scoring's parameters were chosen on the tuning half (listed entries with
+     * an even entry number; set A's given and family names at even positions) and are reported on the rest, which
+     * was not looked at while choosing.
+     */
+    static boolean tuningEntry(String entryId) {
+        return !entryId.startsWith("cons:") && Integer.parseInt(entryId) % 2 == 0;
+    }
+
+    static String[] half(String[] words, int parity) {
+        List<String> half = new ArrayList<>();
+        for (int i = parity; i < words.length; i += 2) half.add(words[i]);
+        return half.toArray(String[]::new);
     }
 
     /** Ordinary people's names (one of the two sets) that are not, word for word, a listed name. */
@@ -212,32 +230,40 @@ public final class MatchingEvaluation {
     public static void main(String[] args) {
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : SanctionsList.DEFAULT_THRESHOLD;
         SanctionsList list = OfacSample.list();
-        List<Outcome> outcomes = run(list, variations(list));
+        List<Probe> heldOutProbes = variations(list).stream().filter(p -> !tuningEntry(p.entryId())).toList();
+        List<Outcome> tuningOutcomes = run(list, variations(list).stream().filter(p -> tuningEntry(p.entryId())).toList());
+        List<Outcome> outcomes = run(list, heldOutProbes);
         Map<Variation, List<Outcome>> byVariation = new TreeMap<>();
         outcomes.forEach(o -> byVariation.computeIfAbsent(o.variation(), v -> new ArrayList<>()).add(o));
-        System.out.printf("| Variation | Probes | Found at %.2f |%n|---|---:|---:|%n", threshold);
+        System.out.printf("Held-out probes (odd entry numbers):%n| Variation | Probes | Found at %.2f |%n|---|---:|---:|%n", threshold);
         byVariation.forEach((v, list1) -> System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% |%n",
                 v.description, list1.size(), 100 * recall(list1, threshold)));
         System.out.printf(Locale.ROOT, "| **all variations** | %d | **%.2f %%** |%n", outcomes.size(), 100 * recall(outcomes, threshold));
+        List<Outcome> previous = outcomes.stream().filter(o -> o.variation() != Variation.CYRILLIC_FIRST_GIVEN_FIRST_FAMILY).toList();
+        System.out.printf(Locale.ROOT, "| all but Cyrillic first + first (the previous release's set) | %d | %.2f %% |%n",
+                previous.size(), 100 * recall(previous, threshold));
 
         Map<String, double[]> ordinary = new LinkedHashMap<>();
-        ordinary.put("people, set A", bestScores(list, ordinaryPeople(list, GIVEN_A, FAMILY_A)));
+        ordinary.put("people, set A tuning", bestScores(list, ordinaryPeople(list, half(GIVEN_A, 0), half(FAMILY_A, 0))));
+        ordinary.put("people, set A held out", bestScores(list, ordinaryPeople(list, half(GIVEN_A, 1), half(FAMILY_A, 1))));
+        ordinary.put("people, set A all", bestScores(list, ordinaryPeople(list, GIVEN_A, FAMILY_A)));
         ordinary.put("people, set B (held out)", bestScores(list, ordinaryPeople(list, GIVEN_B, FAMILY_B)));
         ordinary.put("businesses", bestScores(list, ordinaryBusinesses(list)));
         System.out.println();
-        StringBuilder header = new StringBuilder("| Threshold | Recall (all variations) |");
+        StringBuilder header = new StringBuilder("| Threshold | Recall, tuning | Recall, held out |");
         ordinary.keySet().forEach(k -> header.append(" Flagged: ").append(k).append(" |"));
         System.out.println(header);
-        System.out.println("|---:|---:|" + "---:|".repeat(ordinary.size()));
+        System.out.println("|---:|---:|---:|" + "---:|".repeat(ordinary.size()));
         for (double t : CURVE) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.2f | %.2f %% |", t, 100 * recall(outcomes, t)));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.2f | %.2f %% | %.2f %% |", t,
+                    100 * recall(tuningOutcomes, t), 100 * recall(outcomes, t)));
             ordinary.values().forEach(best -> row.append(String.format(Locale.ROOT, " %.2f %% |", 100 * flaggedShare(best, t))));
             System.out.println(row);
         }
         ordinary.forEach((k, best) -> System.out.println(k + ": " + best.length + " names"));
         if (args.length > 1) {
             int shown = 0;
-            List<Probe> probes = variations(list);
+            List<Probe> probes = heldOutProbes;
             for (int i = 0; i < outcomes.size() && shown < Integer.parseInt(args[1]); i++) {
                 if (outcomes.get(i).targetScore() < threshold) {
                     Probe p = probes.get(i);

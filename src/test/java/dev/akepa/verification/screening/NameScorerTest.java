@@ -40,6 +40,31 @@ class NameScorerTest {
         assertThat(score("ali ali", "ali")).isLessThan(1.0);
     }
 
+    @Test
+    void aNearSpellingWithOnlyCommonWordsDoesNotStandForALongerListedName() {
+        // "richard"/"ricardo" is a near spelling (0.93) and "garcia" is common on the list (rarity 5.7)
+        double score = partial("richard garcia", "ricardo garcia sanchez", 6.7, 5.7, 6.0);
+
+        assertThat(score).isLessThan(SanctionsList.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void aNearSpellingBesideARareListedWordStillStandsForALongerListedName() {
+        // "nikolas"/"nicolas" is a near spelling (0.92), but "maduro" is rare on the list (rarity 8.3)
+        double score = partial("nikolas maduro", "nicolas maduro moros", 7.8, 8.3, 8.0);
+
+        assertThat(score).isGreaterThanOrEqualTo(SanctionsList.DEFAULT_THRESHOLD);
+    }
+
+    /** A listed "LAST, First" name (given name first, family names from position 1) with the given rarities. */
+    private static double partial(String query, String listed, double... rarity) {
+        String[] listedTokens = listed.split(" ");
+        IndexedName name = new IndexedName(0, listed, listedTokens, 1, false);
+        String[] queryTokens = query.split(" ");
+        var pairs = NameIndex.build(List.of(name)).candidates(queryTokens).get(0);
+        return NameScorer.score(queryTokens, name, rarity, pairs);
+    }
+
     /** Scores through the index, as screening does. */
     private static double score(String query, String listed) {
         String[] listedTokens = listed.split(" ");

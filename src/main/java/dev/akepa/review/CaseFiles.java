@@ -35,9 +35,11 @@ final class CaseFiles {
     private final KycService kyc;
     private final DocumentRepository documents;
     private final AuditTrail audit;
+    private final CaseReasons reasons;
 
     CaseFiles(Jdbi jdbi, CustomerRepository customers, KycService kyc, DocumentRepository documents,
-              AuditTrail audit) {
+              AuditTrail audit, CaseReasons reasons) {
+        this.reasons = reasons;
         this.jdbi = jdbi;
         this.customers = customers;
         this.kyc = kyc;
@@ -70,9 +72,10 @@ final class CaseFiles {
                         e.status().wire(), e.outcome() == null ? "" : e.outcome().wire(),
                         e.status() == EntityStatus.WAITING_REVIEW, docs.getOrDefault(e.entityId(), List.of())));
             }
+            List<AuditRecord> trail = audit.ofCustomer(customerId);
             return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
-                    app.id(), journey(app.journey()), revealed, CustomerSections.of(customer.data(), revealed), entities,
-                    timeline(customerId), notice, error);
+                    app.id(), journey(app.journey()), revealed, reasons.of(customerId, trail, names),
+                    CustomerSections.of(customer.data(), revealed), entities, timeline(trail), notice, error);
         });
     }
 
@@ -88,9 +91,9 @@ final class CaseFiles {
                 .findOne());
     }
 
-    private List<CasePage.TimelineItem> timeline(String customerId) {
+    private static List<CasePage.TimelineItem> timeline(List<AuditRecord> trail) {
         List<CasePage.TimelineItem> items = new ArrayList<>();
-        for (AuditRecord r : audit.ofCustomer(customerId)) {
+        for (AuditRecord r : trail) {
             var e = r.entry();
             items.add(new CasePage.TimelineItem(r.id(), Times.format(Instant.ofEpochMilli(e.atMillis())), e.actor(),
                     e.trigger(), e.reason(), changes(e.beforeJson(), e.afterJson())));

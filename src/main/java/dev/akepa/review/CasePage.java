@@ -5,12 +5,32 @@ import java.util.List;
 /** One application under review: customer data (masked unless revealed), entities, documents, timeline. Public for JTE. */
 public record CasePage(String reviewer, String csrf, String customerId, String reference, String customerType,
                        String partner, String applicationId, String journey, boolean revealed,
-                       List<Section> customer, List<Entity> entities, List<TimelineItem> timeline,
+                       Why why, List<Section> customer, List<Entity> entities, List<TimelineItem> timeline,
                        String notice, String error) {
+
+    /** The panel at the top: what sent the case here. {@code at} is null when no verification gave reasons. */
+    public record Why(String at, List<Reason> reasons, List<Candidate> candidates) {
+        public List<Reason> ofKind(String kind) {
+            return reasons.stream().filter(r -> r.kind().equals(kind)).toList();
+        }
+
+        public boolean isEmpty() {
+            return reasons.isEmpty() && candidates.isEmpty();
+        }
+    }
+
+    /** {@code kind}: "data check", "KYB structure", "sanctions" or "verdict". */
+    public record Reason(String entityId, String entityName, String text, String kind) {}
+
+    /** A sanctions list entry the screening found close to an entity, with its evidence. */
+    public record Candidate(String entityId, String entityName, String entryId, String listedName, String matchedName,
+                            String score, String nameScore, String programs, String type, String datesOfBirth,
+                            String countries, List<String> contributions, String screenedAt, String alert) {}
 
     public record Section(String title, List<Field> fields) {}
 
-    public record Field(String label, String value) {}
+    /** {@code key}: the raw JSON key, shown on hover. */
+    public record Field(String label, String key, String value) {}
 
     public record Entity(String entityId, String name, boolean isCustomer, String status, String outcome,
                          boolean decidable, List<DocumentLink> documents) {}

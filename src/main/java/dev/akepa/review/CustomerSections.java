@@ -31,7 +31,8 @@ final class CustomerSections {
         for (var entry : object.properties()) {
             JsonNode value = entry.getValue();
             if (value.isArray() || value.isObject()) continue;
-            fields.add(new CasePage.Field(entry.getKey(), revealed ? text(value) : masked(arrayName, entry.getKey(), value)));
+            String shown = revealed ? text(value) : masked(arrayName, entry.getKey(), value);
+            fields.add(new CasePage.Field(FieldLabels.label(entry.getKey()), entry.getKey(), FieldLabels.named(entry.getKey(), shown)));
         }
         sections.add(new CasePage.Section(title, fields));
         for (var entry : object.properties()) {

@@ -9,6 +9,7 @@ import dev.akepa.document.DocumentStore;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.KycService;
+import dev.akepa.sanctions.SanctionsModule;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,8 +27,8 @@ public final class ReviewModule implements RouteGroup {
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentStore store,
-                        AuditTrail audit, JsonBodies bodies, Clock clock) {
-        CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit);
+                        AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, Clock clock) {
+        CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions));
         this.console = new ConsoleRoutes(logins, sessions, new ReviewQueue(jdbi, clock), cases, kyc, store, audit,
                 new ConsolePages(), clock);
         this.api = new ReviewApiRoutes(kyc, bodies);

@@ -32,7 +32,7 @@ final class ApiOperations {
 
     /** Routes that are not part of the API: the reviewers' HTML console (forms and cookies, for people). */
     static final List<String> NOT_DOCUMENTED = List.of(
-            "GET /review", "GET /review/console.css", "GET /review/login", "POST /review/login", "POST /review/logout",
+            "GET /review", "GET /review/console.css", "GET /review/console.js", "GET /review/login", "POST /review/login", "POST /review/logout",
             "GET /review/queue", "GET /review/applications/{customerId}", "POST /review/applications/{customerId}/reveal",
             "POST /review/applications/{customerId}/decisions", "GET /review/documents/{documentId}",
             "GET /docs/{asset}");

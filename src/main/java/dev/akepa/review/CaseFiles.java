@@ -70,7 +70,8 @@ final class CaseFiles {
             for (EntityState e : app.entities()) {
                 entities.add(new CasePage.Entity(e.entityId(), names.getOrDefault(e.entityId(), ""), e.isCustomer(),
                         e.status().wire(), e.outcome() == null ? "" : e.outcome().wire(),
-                        e.status() == EntityStatus.WAITING_REVIEW, docs.getOrDefault(e.entityId(), List.of())));
+                        e.status() == EntityStatus.WAITING_REVIEW, sideBySide(docs.getOrDefault(e.entityId(), List.of())),
+                        CustomerSections.entered(holderOf(customer, e.entityId()), revealed)));
             }
             List<AuditRecord> trail = audit.ofCustomer(customerId);
             return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
@@ -126,6 +127,23 @@ final class CaseFiles {
 
     private static String journey(String status, String outcome) {
         return outcome == null ? status : status + "/" + outcome;
+    }
+
+    /** Front, back, selfie, then the rest: the order a reviewer compares them in. */
+    private static List<CasePage.DocumentLink> sideBySide(List<CasePage.DocumentLink> docs) {
+        List<String> order = List.of("front", "back", "selfie");
+        return docs.stream().sorted(java.util.Comparator.comparingInt(d -> {
+            int i = order.indexOf(d.view());
+            return i < 0 ? order.size() : i;
+        })).toList();
+    }
+
+    /** The JSON object an entity's data is in: the customer itself, or its representative with that id. */
+    private static JsonNode holderOf(Customer customer, String entityId) {
+        for (JsonNode rep : customer.data().path("businessRepresentatives")) {
+            if (entityId.equals(rep.path("id").asString(""))) return rep;
+        }
+        return customer.data();
     }
 
     /** Entity id → the person's or business's name. */

@@ -32,8 +32,9 @@ public record CasePage(String reviewer, String csrf, String customerId, String r
     /** {@code key}: the raw JSON key, shown on hover. */
     public record Field(String label, String key, String value) {}
 
+    /** {@code entered}: what the documents should match (name, date of birth, address, document numbers). */
     public record Entity(String entityId, String name, boolean isCustomer, String status, String outcome,
-                         boolean decidable, List<DocumentLink> documents) {}
+                         boolean decidable, List<DocumentLink> documents, List<Field> entered) {}
 
     public record DocumentLink(String documentId, String type, String view, String url) {}
 

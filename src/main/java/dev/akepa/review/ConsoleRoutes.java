@@ -62,7 +62,8 @@ final class ConsoleRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/review", ctx -> ctx.redirect(QUEUE, HttpStatus.SEE_OTHER));
-        routes.get("/review/console.css", this::stylesheet);
+        routes.get("/review/console.css", ctx -> asset(ctx, "console.css", "text/css; charset=utf-8"));
+        routes.get("/review/console.js", ctx -> asset(ctx, "console.js", "text/javascript; charset=utf-8"));
         routes.get(LOGIN, this::loginForm);
         routes.post(LOGIN, this::login);
         routes.post("/review/logout", this::logout, Access.CONSOLE);
@@ -188,12 +189,13 @@ final class ConsoleRoutes implements RouteGroup {
         ctx.contentType(file.contentType()).result(in);
     }
 
-    private void stylesheet(Context ctx) {
-        InputStream css = ConsoleRoutes.class.getResourceAsStream("/review/console.css");
-        if (css == null) throw new IllegalStateException("review/console.css is missing from the build");
+    /** The style sheet and the script (the document viewer): files of the build, no CDN, allowed by the CSP's 'self'. */
+    private void asset(Context ctx, String name, String contentType) {
+        InputStream in = ConsoleRoutes.class.getResourceAsStream("/review/" + name);
+        if (in == null) throw new IllegalStateException("review/" + name + " is missing from the build");
         ctx.header("Cache-Control", "max-age=3600");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType("text/css; charset=utf-8").result(css);
+        ctx.contentType(contentType).result(in);
     }
 
     private static String oneOf(String value, List<String> allowed) {

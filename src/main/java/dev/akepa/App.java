@@ -92,7 +92,7 @@ public final class App implements AutoCloseable {
         DocumentService documents = new DocumentService(documentRepository, documentStore,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
-                customerRepository, documentRepository, documentStore, audit, sanctions, bodies, clock);
+                customerRepository, documentRepository, documentStore, audit, sanctions, bodies, config.review(), clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),

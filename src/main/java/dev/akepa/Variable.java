@@ -12,6 +12,8 @@ public enum Variable {
     // auth: partners, and reviewers (console sessions, review API tokens, lock-out)
     AKEPA_TOKEN_TTL, AKEPA_PARTNERS,
     AKEPA_REVIEW_SESSION_IDLE, AKEPA_REVIEW_SESSION_MAX, AKEPA_REVIEW_TOKEN_TTL, AKEPA_REVIEW_LOCKOUT,
+    // review: the console's case work
+    AKEPA_REVIEW_CLAIM_IDLE,
     // kyc: background verification
     AKEPA_VERIFICATION_WORKER, AKEPA_VERIFICATION_POLL, AKEPA_VERIFICATION_LEASE,
     // verification: sanctions screening

@@ -46,7 +46,8 @@ public enum ErrorCode {
     SANCTIONS_LIST_UNAVAILABLE("sanctionsListUnavailable"),
     INVALID_DATE("invalidDate"),
     // review console
-    CSRF_TOKEN_INVALID("csrfTokenInvalid");
+    CSRF_TOKEN_INVALID("csrfTokenInvalid"),
+    CASE_CLAIMED("caseClaimed");
 
     private final String wire;
 

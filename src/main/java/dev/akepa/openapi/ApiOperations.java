@@ -35,6 +35,8 @@ final class ApiOperations {
             "GET /review", "GET /review/console.css", "GET /review/console.js", "GET /review/login", "POST /review/login", "POST /review/logout",
             "GET /review/queue", "GET /review/applications/{customerId}", "POST /review/applications/{customerId}/reveal",
             "POST /review/applications/{customerId}/decisions", "GET /review/documents/{documentId}",
+            "GET /review/search", "GET /review/closed", "POST /review/next", "POST /review/applications/{customerId}/claim",
+            "POST /review/applications/{customerId}/release",
             "GET /docs/{asset}");
 
     static List<Operation> all() {

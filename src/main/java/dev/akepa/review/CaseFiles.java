@@ -53,7 +53,8 @@ final class CaseFiles {
                 .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
     }
 
-    CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error) {
+    CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error,
+                  String claimedBy) {
         return jdbi.withHandle(h -> {
             Customer customer = customers.findAnyPartner(h, customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             ApplicationForReview found = kyc.forReview(h, customer)
@@ -76,7 +77,7 @@ final class CaseFiles {
             List<AuditRecord> trail = audit.ofCustomer(customerId);
             return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
                     app.id(), journey(app.journey()), revealed, reasons.of(customerId, trail, names),
-                    CustomerSections.of(customer.data(), revealed), entities, timeline(trail), notice, error);
+                    CustomerSections.of(customer.data(), revealed), entities, timeline(trail), notice, error, claimedBy);
         });
     }
 

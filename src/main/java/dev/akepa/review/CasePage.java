@@ -6,7 +6,7 @@ import java.util.List;
 public record CasePage(String reviewer, String csrf, String customerId, String reference, String customerType,
                        String partner, String applicationId, String journey, boolean revealed,
                        Why why, List<Section> customer, List<Entity> entities, List<TimelineItem> timeline,
-                       String notice, String error) {
+                       String notice, String error, String claimedBy) {
 
     /** The panel at the top: what sent the case here. {@code at} is null when no verification gave reasons. */
     public record Why(String at, List<Reason> reasons, List<Candidate> candidates) {
@@ -49,6 +49,24 @@ public record CasePage(String reviewer, String csrf, String customerId, String r
 
     public String revealUrl() {
         return "/review/applications/" + customerId + "/reveal";
+    }
+
+    /** Claimed by the reviewer looking at the page. */
+    public boolean mine() {
+        return reviewer.equals(claimedBy);
+    }
+
+    /** Claimed by another reviewer: this one may look but not decide. */
+    public boolean claimedByOther() {
+        return !claimedBy.isEmpty() && !mine();
+    }
+
+    public String claimUrl() {
+        return "/review/applications/" + customerId + "/claim";
+    }
+
+    public String releaseUrl() {
+        return "/review/applications/" + customerId + "/release";
     }
 
     public String decisionUrl() {

@@ -12,4 +12,10 @@ final class ReviewErrors {
         return new ApiException(404, ErrorCode.DOCUMENT_NOT_FOUND, null, Json.object().put("documentId", documentId),
                 "Document " + documentId + " not found");
     }
+
+    static ApiException claimedByOther(String customerId, String holder) {
+        return new ApiException(409, ErrorCode.CASE_CLAIMED, null,
+                Json.object().put("customerId", customerId).put("claimedBy", holder),
+                "Case " + customerId + " is claimed by " + holder);
+    }
 }

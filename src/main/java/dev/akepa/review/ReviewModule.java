@@ -24,13 +24,17 @@ import java.time.Clock;
 public final class ReviewModule implements RouteGroup {
     private final ConsoleRoutes console;
     private final ReviewApiRoutes api;
+    private final CaseWorkRoutes work;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentStore store,
-                        AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, Clock clock) {
+                        AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, ReviewConfig config, Clock clock) {
         CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions));
-        this.console = new ConsoleRoutes(logins, sessions, new ReviewQueue(jdbi, clock), cases, kyc, store, audit,
-                new ConsolePages(), clock);
+        ReviewQueue queue = new ReviewQueue(jdbi, clock);
+        CaseClaims claims = new CaseClaims(jdbi, clock, config);
+        ConsolePages pages = new ConsolePages();
+        this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, clock);
+        this.work = new CaseWorkRoutes(new CaseLists(jdbi, customers), claims, queue, cases, pages);
         this.api = new ReviewApiRoutes(kyc, bodies);
     }
 
@@ -38,5 +42,6 @@ public final class ReviewModule implements RouteGroup {
     public void register(JavalinDefaultRoutingApi routes) {
         console.register(routes);
         api.register(routes);
+        work.register(routes);
     }
 }

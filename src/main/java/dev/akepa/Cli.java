@@ -2,6 +2,7 @@ package dev.akepa;
 
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
+import dev.akepa.auth.ReviewerRole;
 import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
@@ -37,7 +38,8 @@ final class Cli {
               partner add --login L [password option]   create a partner (API client), or set its password
               partner list                              list partners
               partner remove --login L                  end a partner's access (its data stays)
-              reviewer add --login L [password option]  create a review-console account, or set its password
+              reviewer add --login L [password option] [--role analyst|supervisor]
+                                                        create a review-console account, or set its password (and role)
               reviewer list                             list reviewers
               reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
               audit verify                              check the audit trail's hash chains
@@ -156,7 +158,8 @@ final class Cli {
         }
 
         private String usage() {
-            return "usage: akepa " + kind.noun + " add --login L [--password-stdin | --password P]\n"
+            return "usage: akepa " + kind.noun + " add --login L [--password-stdin | --password P]"
+                    + (kind == Kind.REVIEWER ? " [--role analyst|supervisor]" : "") + "\n"
                     + "       akepa " + kind.noun + " list\n"
                     + "       akepa " + kind.noun + " " + kind.endVerb + " --login L\n"
                     + "  login: 1-36 letters, digits or _; password: " + kind.minPassword + "-" + kind.maxPassword
@@ -172,7 +175,7 @@ final class Cli {
                 String login = validLogin(options.login());
                 String password = validPassword(password(options));
                 try (Database db = Database.open(Config.fromEnvironment(env).database())) {
-                    return add(db, login, new PasswordHasher().hash(password));
+                    return add(db, login, new PasswordHasher().hash(password), options.role());
                 }
             }
             if (verb.equals("list")) {
@@ -197,7 +200,8 @@ final class Cli {
             }
         }
 
-        private int add(Database db, String login, String hash) {
+        /** {@code role}: null keeps an existing reviewer's role (a new one is an analyst). */
+        private int add(Database db, String login, String hash, ReviewerRole role) {
             long now = System.currentTimeMillis();
             if (kind == Kind.PARTNER) {
                 PartnerRepository partners = new PartnerRepository(db.jdbi());
@@ -209,11 +213,14 @@ final class Cli {
                 }
             } else {
                 ReviewerRepository reviewers = new ReviewerRepository(db.jdbi());
-                if (reviewers.createIfAbsent(login, hash, now)) {
-                    io.out().println("reviewer '" + login + "' created");
+                ReviewerRole given = role == null ? ReviewerRole.ANALYST : role;
+                if (reviewers.createIfAbsent(login, hash, given, now)) {
+                    io.out().println("reviewer '" + login + "' created" + (role != null ? " (" + role.wire() + ")" : ""));
                 } else {
                     reviewers.updatePassword(login, hash);
-                    io.out().println("reviewer '" + login + "' exists: password updated, lock-out lifted");
+                    if (role != null) reviewers.setRole(login, role);
+                    io.out().println("reviewer '" + login + "' exists: password updated, lock-out lifted"
+                            + (role != null ? ", role " + role.wire() : ""));
                 }
             }
             return OK;
@@ -265,7 +272,7 @@ final class Cli {
     }
 
     /** The options of one account subcommand; anything it does not take is an error, not ignored. */
-    record Options(String login, String password, boolean passwordStdin) {
+    record Options(String login, String password, boolean passwordStdin, ReviewerRole role) {
         static Options parse(List<String> args, String verb, Accounts.Kind kind) throws UsageError {
             boolean add = verb.equals("add");
             boolean end = verb.equals(kind.endVerb);
@@ -274,9 +281,10 @@ final class Cli {
             }
             String login = null, password = null;
             boolean stdin = false;
+            ReviewerRole role = null;
             for (int i = 0; i < args.size(); i++) {
                 String option = args.get(i);
-                boolean takesValue = option.equals("--login") || (add && option.equals("--password"));
+                boolean takesValue = option.equals("--login") || (add && (option.equals("--password") || option.equals("--role")));
                 if (takesValue && i + 1 >= args.size()) throw new UsageError(option + " needs a value");
                 switch (option) {
                     case "--login" -> {
@@ -287,6 +295,14 @@ final class Cli {
                         if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
                         password = args.get(++i);
                     }
+                    case "--role" -> {
+                        if (!add || kind != Accounts.Kind.REVIEWER) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
+                        String value = args.get(++i);
+                        if (!value.equals("analyst") && !value.equals("supervisor")) {
+                            throw new UsageError("--role must be analyst or supervisor, got: " + value);
+                        }
+                        role = ReviewerRole.fromWire(value);
+                    }
                     case "--password-stdin" -> {
                         if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
                         stdin = true;
@@ -295,7 +311,7 @@ final class Cli {
                 }
             }
             if (password != null && stdin) throw new UsageError("give --password or --password-stdin, not both");
-            return new Options(login, password, stdin);
+            return new Options(login, password, stdin, role);
         }
     }
 }

@@ -108,7 +108,8 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
     // ---- review: the console's case work --------------------------------------------------------------------
 
     private static ReviewConfig review(Environment env) {
-        return new ReviewConfig(env.parsed(Variable.AKEPA_REVIEW_CLAIM_IDLE, "15m", Durations::parse));
+        return new ReviewConfig(env.parsed(Variable.AKEPA_REVIEW_CLAIM_IDLE, "15m", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_FOUR_EYES, "off", ReviewConfig.FourEyes::parse));
     }
 
     // ---- kyc: background verification -----------------------------------------------------------------------

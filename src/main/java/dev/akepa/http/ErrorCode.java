@@ -47,7 +47,9 @@ public enum ErrorCode {
     INVALID_DATE("invalidDate"),
     // review console
     CSRF_TOKEN_INVALID("csrfTokenInvalid"),
-    CASE_CLAIMED("caseClaimed");
+    CASE_CLAIMED("caseClaimed"),
+    FOUR_EYES_REQUIRED("fourEyesRequired"),
+    SUPERVISOR_REQUIRED("supervisorRequired");
 
     private final String wire;
 

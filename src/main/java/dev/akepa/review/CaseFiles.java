@@ -36,10 +36,12 @@ final class CaseFiles {
     private final DocumentRepository documents;
     private final AuditTrail audit;
     private final CaseReasons reasons;
+    private final Proposals proposals;
 
     CaseFiles(Jdbi jdbi, CustomerRepository customers, KycService kyc, DocumentRepository documents,
-              AuditTrail audit, CaseReasons reasons) {
+              AuditTrail audit, CaseReasons reasons, Proposals proposals) {
         this.reasons = reasons;
+        this.proposals = proposals;
         this.jdbi = jdbi;
         this.customers = customers;
         this.kyc = kyc;
@@ -67,15 +69,21 @@ final class CaseFiles {
                         .add(new CasePage.DocumentLink(d.id(), d.type(), d.view(), "/review/documents/" + d.id()));
             }
             Map<String, String> names = entityNames(customer);
+            Map<String, CasePage.Proposal> proposed = new HashMap<>();
+            for (Proposals.Proposal p : proposals.ofCustomer(customerId)) {
+                proposed.put(p.entityId(), new CasePage.Proposal(p.outcome().wire(), p.reason(), p.proposedBy(),
+                        Times.format(Instant.ofEpochMilli(p.proposedAtMillis())), p.proposedById() == reviewer.id()));
+            }
             List<CasePage.Entity> entities = new ArrayList<>();
             for (EntityState e : app.entities()) {
                 entities.add(new CasePage.Entity(e.entityId(), names.getOrDefault(e.entityId(), ""), e.isCustomer(),
                         e.status().wire(), e.outcome() == null ? "" : e.outcome().wire(),
                         e.status() == EntityStatus.WAITING_REVIEW, sideBySide(docs.getOrDefault(e.entityId(), List.of())),
-                        CustomerSections.entered(holderOf(customer, e.entityId()), revealed)));
+                        CustomerSections.entered(holderOf(customer, e.entityId()), revealed),
+                        e.status() == EntityStatus.WAITING_REVIEW ? proposed.get(e.entityId()) : null));
             }
             List<AuditRecord> trail = audit.ofCustomer(customerId);
-            return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
+            return new CasePage(reviewer.login(), reviewer.supervisor(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
                     app.id(), journey(app.journey()), revealed, reasons.of(customerId, trail, names),
                     CustomerSections.of(customer.data(), revealed), entities, timeline(trail), notice, error, claimedBy);
         });

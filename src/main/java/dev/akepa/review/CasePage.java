@@ -3,7 +3,7 @@ package dev.akepa.review;
 import java.util.List;
 
 /** One application under review: customer data (masked unless revealed), entities, documents, timeline. Public for JTE. */
-public record CasePage(String reviewer, String csrf, String customerId, String reference, String customerType,
+public record CasePage(String reviewer, boolean supervisor, String csrf, String customerId, String reference, String customerType,
                        String partner, String applicationId, String journey, boolean revealed,
                        Why why, List<Section> customer, List<Entity> entities, List<TimelineItem> timeline,
                        String notice, String error, String claimedBy) {
@@ -34,7 +34,10 @@ public record CasePage(String reviewer, String csrf, String customerId, String r
 
     /** {@code entered}: what the documents should match (name, date of birth, address, document numbers). */
     public record Entity(String entityId, String name, boolean isCustomer, String status, String outcome,
-                         boolean decidable, List<DocumentLink> documents, List<Field> entered) {}
+                         boolean decidable, List<DocumentLink> documents, List<Field> entered, Proposal proposal) {}
+
+    /** A four-eyes decision waiting for a supervisor; {@code mine}: proposed by the reviewer looking. */
+    public record Proposal(String outcome, String reason, String proposedBy, String at, boolean mine) {}
 
     public record DocumentLink(String documentId, String type, String view, String url) {}
 
@@ -67,6 +70,14 @@ public record CasePage(String reviewer, String csrf, String customerId, String r
 
     public String releaseUrl() {
         return "/review/applications/" + customerId + "/release";
+    }
+
+    public String confirmUrl() {
+        return "/review/applications/" + customerId + "/confirm";
+    }
+
+    public String rejectUrl() {
+        return "/review/applications/" + customerId + "/reject";
     }
 
     public String decisionUrl() {

@@ -45,11 +45,16 @@ final class ConsoleRoutes implements RouteGroup {
     private final AuditTrail audit;
     private final ConsolePages pages;
     private final CaseClaims claims;
+    private final Proposals proposals;
+    private final ReviewConfig.FourEyes fourEyes;
     private final Clock clock;
 
     ConsoleRoutes(ReviewerLogins logins, ConsoleSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
-                  DocumentStore store, AuditTrail audit, ConsolePages pages, CaseClaims claims, Clock clock) {
+                  DocumentStore store, AuditTrail audit, ConsolePages pages, CaseClaims claims, Proposals proposals,
+                  ReviewConfig.FourEyes fourEyes, Clock clock) {
         this.claims = claims;
+        this.proposals = proposals;
+        this.fourEyes = fourEyes;
         this.logins = logins;
         this.sessions = sessions;
         this.queue = queue;
@@ -73,6 +78,8 @@ final class ConsoleRoutes implements RouteGroup {
         routes.get("/review/applications/{customerId}", this::casePage, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/reveal", this::reveal, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/decisions", this::decide, Access.CONSOLE);
+        routes.post("/review/applications/{customerId}/confirm", this::confirm, Access.CONSOLE);
+        routes.post("/review/applications/{customerId}/reject", this::reject, Access.CONSOLE);
         routes.get("/review/documents/{documentId}", this::document, Access.CONSOLE);
     }
 
@@ -131,7 +138,9 @@ final class ConsoleRoutes implements RouteGroup {
     }
 
     private void casePage(Context ctx) {
-        String notice = ctx.queryParam("decided") != null ? "Decision recorded." : null;
+        String notice = ctx.queryParam("decided") != null ? "Decision recorded."
+                : ctx.queryParam("proposed") != null ? "Decision proposed: it takes effect once a supervisor confirms it (four eyes)."
+                : null;
         claims.touch(ctx.pathParam("customerId"), Authentication.reviewer(ctx));
         renderCase(ctx, 200, false, notice, null);
     }
@@ -174,8 +183,13 @@ final class ConsoleRoutes implements RouteGroup {
             renderCase(ctx, problem.startsWith("This case is claimed") ? 409 : 400, false, null, problem);
             return;
         }
+        EntityOutcome chosen = EntityOutcome.fromWire(outcome);
+        if (fourEyes.requires(chosen)) {
+            propose(ctx, reviewer, customerId, entityId, chosen, reason, waiver);
+            return;
+        }
         try {
-            kyc.review(customerId, entityId, EntityOutcome.fromWire(outcome), reviewer.login(), reason, waiver);
+            kyc.review(customerId, entityId, chosen, reviewer.login(), reason, waiver);
         } catch (ApiException e) {
             // Someone else decided first, or the entity is gone: show the current state with the reason.
             renderCase(ctx, e.status(), false, null, e.apiMessage());
@@ -183,6 +197,64 @@ final class ConsoleRoutes implements RouteGroup {
         }
         claims.release(customerId, reviewer);
         ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
+    }
+
+    // ---- four eyes -----------------------------------------------------------------------------------------------
+
+    private void propose(Context ctx, Reviewer reviewer, String customerId, String entityId, EntityOutcome outcome,
+                         String reason, String waiver) {
+        CasePage page = cases.load(reviewer, "", customerId, false, null, null, "");
+        boolean waiting = page.entities().stream().anyMatch(e -> e.entityId().equals(entityId) && e.decidable());
+        if (!waiting) {
+            renderCase(ctx, 400, false, null, "Entity " + entityId + " is not waiting for review.");
+            return;
+        }
+        if (!proposals.propose(reviewer, customerId, cases.customer(customerId).partnerId(), entityId, outcome, reason, waiver)) {
+            renderCase(ctx, 409, false, null, "A decision for " + entityId + " already waits for a supervisor.");
+            return;
+        }
+        claims.release(customerId, reviewer);
+        ctx.redirect("/review/applications/" + customerId + "?proposed=" + entityId, HttpStatus.SEE_OTHER);
+    }
+
+    /** A supervisor other than the proposer confirms: the decision takes effect, both names in its reason. */
+    private void confirm(Context ctx) {
+        Reviewer reviewer = Authentication.reviewer(ctx);
+        if (!reviewer.supervisor()) throw ReviewErrors.supervisorRequired();
+        String customerId = ctx.pathParam("customerId");
+        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
+        var proposal = proposals.of(customerId, entityId);
+        if (proposal.isEmpty()) {
+            renderCase(ctx, 404, false, null, "No decision for " + entityId + " waits for confirmation.");
+            return;
+        }
+        var p = proposal.get();
+        if (p.proposedById() == reviewer.id()) {
+            renderCase(ctx, 409, false, null, "Four eyes: a second reviewer must confirm your own proposal.");
+            return;
+        }
+        try {
+            kyc.review(customerId, entityId, p.outcome(), reviewer.login(), p.reason() + "; four eyes: proposed by reviewer:"
+                    + p.proposedBy() + ", confirmed by reviewer:" + reviewer.login(), p.waiver());
+        } catch (ApiException e) {
+            renderCase(ctx, e.status(), false, null, e.apiMessage());
+            return;
+        }
+        proposals.remove(p, null, null);
+        ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
+    }
+
+    /** A supervisor turns a proposal down (or its proposer withdraws it); the entity waits for a decision again. */
+    private void reject(Context ctx) {
+        Reviewer reviewer = Authentication.reviewer(ctx);
+        String customerId = ctx.pathParam("customerId");
+        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
+        var proposal = proposals.of(customerId, entityId);
+        if (proposal.isPresent()) {
+            if (!reviewer.supervisor() && proposal.get().proposedById() != reviewer.id()) throw ReviewErrors.supervisorRequired();
+            proposals.remove(proposal.get(), reviewer, cases.customer(customerId).partnerId());
+        }
+        ctx.redirect("/review/applications/" + customerId, HttpStatus.SEE_OTHER);
     }
 
     // ---- documents and assets -------------------------------------------------------------------------------------

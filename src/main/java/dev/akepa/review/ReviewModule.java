@@ -29,13 +29,15 @@ public final class ReviewModule implements RouteGroup {
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentStore store,
                         AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, ReviewConfig config, Clock clock) {
-        CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions));
+        Proposals proposals = new Proposals(jdbi, audit, clock);
+        CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions), proposals);
         ReviewQueue queue = new ReviewQueue(jdbi, clock);
         CaseClaims claims = new CaseClaims(jdbi, clock, config);
         ConsolePages pages = new ConsolePages();
-        this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, clock);
+        this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, proposals,
+                config.fourEyes(), clock);
         this.work = new CaseWorkRoutes(new CaseLists(jdbi, customers), claims, queue, cases, pages);
-        this.api = new ReviewApiRoutes(kyc, bodies);
+        this.api = new ReviewApiRoutes(kyc, bodies, config.fourEyes());
     }
 
     @Override

@@ -80,6 +80,10 @@ public record CasePage(String reviewer, boolean supervisor, String csrf, String 
         return "/review/applications/" + customerId + "/reject";
     }
 
+    public String requestDocumentsUrl() {
+        return "/review/applications/" + customerId + "/request-documents";
+    }
+
     public String decisionUrl() {
         return "/review/applications/" + customerId + "/decisions";
     }

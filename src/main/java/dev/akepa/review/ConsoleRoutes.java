@@ -16,6 +16,7 @@ import dev.akepa.document.StoredDocumentMissing;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.EntityOutcome;
+import dev.akepa.kyc.EntityStatus;
 import dev.akepa.kyc.KycService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -78,6 +79,7 @@ final class ConsoleRoutes implements RouteGroup {
         routes.get("/review/applications/{customerId}", this::casePage, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/reveal", this::reveal, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/decisions", this::decide, Access.CONSOLE);
+        routes.post("/review/applications/{customerId}/request-documents", this::requestDocuments, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/confirm", this::confirm, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/reject", this::reject, Access.CONSOLE);
         routes.get("/review/documents/{documentId}", this::document, Access.CONSOLE);
@@ -139,6 +141,7 @@ final class ConsoleRoutes implements RouteGroup {
 
     private void casePage(Context ctx) {
         String notice = ctx.queryParam("decided") != null ? "Decision recorded."
+                : ctx.queryParam("requested") != null ? "New documents requested: the customer's partner was called back."
                 : ctx.queryParam("proposed") != null ? "Decision proposed: it takes effect once a supervisor confirms it (four eyes)."
                 : null;
         claims.touch(ctx.pathParam("customerId"), Authentication.reviewer(ctx));
@@ -197,6 +200,34 @@ final class ConsoleRoutes implements RouteGroup {
         }
         claims.release(customerId, reviewer);
         ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
+    }
+
+    /** Back to the customer: new identity documents (pending_step_up) or corrected data (data_request). */
+    private void requestDocuments(Context ctx) {
+        Reviewer reviewer = Authentication.reviewer(ctx);
+        String customerId = ctx.pathParam("customerId");
+        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
+        String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "").strip();
+        String to = Objects.requireNonNullElse(ctx.formParam("to"), "");
+        EntityStatus target = to.equals("pending_step_up") ? EntityStatus.PENDING_STEP_UP
+                : to.equals("data_request") ? EntityStatus.DATA_REQUEST : null;
+        String problem = target == null ? "Choose new identity documents or corrected data."
+                : reason.isEmpty() ? "Tell the customer what is needed: the reason is required."
+                : reason.length() > DecisionRequest.MAX_REASON ? "The reason is longer than " + DecisionRequest.MAX_REASON + " characters."
+                : !claims.freeFor(customerId, reviewer) ? "This case is claimed by " + claims.holder(customerId).orElse("another reviewer") + "."
+                : null;
+        if (problem != null) {
+            renderCase(ctx, 400, false, null, problem);
+            return;
+        }
+        try {
+            kyc.requestDocuments(customerId, entityId, target, reviewer.login(), "new documents requested: " + reason);
+        } catch (ApiException e) {
+            renderCase(ctx, e.status(), false, null, e.apiMessage());
+            return;
+        }
+        claims.release(customerId, reviewer);
+        ctx.redirect("/review/applications/" + customerId + "?requested=" + entityId, HttpStatus.SEE_OTHER);
     }
 
     // ---- four eyes -----------------------------------------------------------------------------------------------

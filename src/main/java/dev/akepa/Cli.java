@@ -2,6 +2,7 @@ package dev.akepa;
 
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
+import dev.akepa.audit.AuditExport;
 import dev.akepa.auth.ReviewerRole;
 import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
@@ -42,7 +43,7 @@ final class Cli {
                                                         create a review-console account, or set its password (and role)
               reviewer list                             list reviewers
               reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
-              audit verify                              check the audit trail's hash chains
+              audit verify [--file EXPORT]              check the audit trail's hash chains (or an export, offline)
               sanctions import DIR | sanctions status   store an OFAC list version; show versions and re-screening
             password options: --password-stdin (first line of standard input), or a prompt when on a terminal;
               --password P works too but leaves P in the shell history and in ps
@@ -119,11 +120,27 @@ final class Cli {
     }
 
     private static int audit(List<String> args, Map<String, String> env, Io io) throws UsageError {
-        String usage = "usage: akepa audit verify\n  checks every audit chain; exit 0 intact, 1 broken (names the row)";
+        String usage = "usage: akepa audit verify [--file EXPORT]\n  checks every audit chain, or offline an export a"
+                + " supervisor downloaded from the console; exit 0 intact, 1 broken (names the row)";
         if (args.contains("-h") || args.contains("--help")) return help(io, usage);
         if (args.isEmpty()) throw new UsageError("audit needs a subcommand: verify");
         if (!args.getFirst().equals("verify")) throw new UsageError("unknown audit subcommand: " + args.getFirst());
-        if (args.size() > 1) throw new UsageError("audit verify takes no options, got: " + args.get(1));
+        if (args.size() > 1 && args.get(1).equals("--file")) {
+            if (args.size() != 3) throw new UsageError("audit verify --file needs exactly one file");
+            java.nio.file.Path file = java.nio.file.Path.of(args.get(2));
+            if (!java.nio.file.Files.isReadable(file)) throw new UsageError("cannot read " + file);
+            return switch (AuditExport.verify(file)) {
+                case ChainVerification.Intact ok -> {
+                    io.out().println("OK: " + ok.rows() + " exported audit rows, seal " + ok.seal());
+                    yield OK;
+                }
+                case ChainVerification.Broken broken -> {
+                    io.out().println("BROKEN at audit row " + broken.rowId() + ": " + broken.problem());
+                    yield FAILED;
+                }
+            };
+        }
+        if (args.size() > 1) throw new UsageError("audit verify takes only --file EXPORT, got: " + args.get(1));
         try (Database db = Database.open(Config.fromEnvironment(env).database())) {
             return switch (new AuditVerifier(db.jdbi()).verify()) {
                 case ChainVerification.Intact ok -> {

@@ -38,7 +38,7 @@ final class ApiOperations {
             "POST /review/applications/{customerId}/decisions", "GET /review/documents/{documentId}",
             "GET /review/search", "GET /review/closed", "POST /review/next", "POST /review/applications/{customerId}/claim",
             "POST /review/applications/{customerId}/release", "POST /review/applications/{customerId}/confirm",
-            "POST /review/applications/{customerId}/request-documents",
+            "POST /review/applications/{customerId}/request-documents", "GET /review/audit", "GET /review/audit/export",
             "POST /review/applications/{customerId}/reject",
             "GET /docs/{asset}");
 

@@ -1,5 +1,6 @@
 package dev.akepa.review;
 
+import dev.akepa.audit.AuditExport;
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.auth.ConsoleSessions;
 import dev.akepa.auth.ReviewerLogins;
@@ -25,6 +26,7 @@ public final class ReviewModule implements RouteGroup {
     private final ConsoleRoutes console;
     private final ReviewApiRoutes api;
     private final CaseWorkRoutes work;
+    private final AuditExportRoutes exports;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentStore store,
@@ -37,6 +39,7 @@ public final class ReviewModule implements RouteGroup {
         this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, proposals,
                 config.fourEyes(), clock);
         this.work = new CaseWorkRoutes(new CaseLists(jdbi, customers), claims, queue, cases, pages);
+        this.exports = new AuditExportRoutes(new AuditExport(jdbi), audit, cases, pages, clock);
         this.api = new ReviewApiRoutes(kyc, bodies, config.fourEyes());
     }
 
@@ -45,5 +48,6 @@ public final class ReviewModule implements RouteGroup {
         console.register(routes);
         api.register(routes);
         work.register(routes);
+        exports.register(routes);
     }
 }

@@ -42,6 +42,23 @@ final class ConsoleSession implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("why")));
     }
 
+    /** Files the browser downloads go to {@code dir} (Chromium's DevTools command; headless asks no question). */
+    void downloadsTo(java.nio.file.Path dir) {
+        ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
+    /** Waits until one finished download is in {@code dir}; returns it. */
+    java.nio.file.Path downloaded(java.nio.file.Path dir) {
+        return wait.until(d -> {
+            try (var files = java.nio.file.Files.list(dir)) {
+                return files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }

@@ -66,6 +66,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aReviewerDeniesAWaitingCaseAndThePartnerSeesIt() throws Exception {
+        // Something else waiting too, so that the queue screenshot shows a queue.
+        ReviewCases.waitingBusiness(partner);
         String customerId = waitingCaseWithRealImages();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
@@ -86,7 +88,7 @@ class ConsoleBrowserTest {
         wait.until(d -> imagesLoaded(d) == 2);
         assertThat(naturalWidths()).containsExactly((long) RealImages.WIDTH, (long) RealImages.WIDTH);
         assertThat(browser.findElement(By.id("journey")).getText()).isEqualTo("waiting_review");
-        browser.manage().window().setSize(new Dimension(1280, 1700));
+        browser.manage().window().setSize(new Dimension(1280, 1900));
         screenshot("application");
         browser.manage().window().setSize(new Dimension(1280, 900));
 

@@ -16,7 +16,6 @@ import dev.akepa.document.StoredDocumentMissing;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.EntityOutcome;
-import dev.akepa.kyc.EntityStatus;
 import dev.akepa.kyc.KycService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -46,15 +45,17 @@ final class ConsoleRoutes implements RouteGroup {
     private final AuditTrail audit;
     private final ConsolePages pages;
     private final CaseClaims claims;
-    private final Proposals proposals;
+    private final CaseView view;
+    private final CaseActions actions;
     private final ReviewConfig.FourEyes fourEyes;
     private final Clock clock;
 
     ConsoleRoutes(ReviewerLogins logins, ConsoleSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
-                  DocumentStore store, AuditTrail audit, ConsolePages pages, CaseClaims claims, Proposals proposals,
-                  ReviewConfig.FourEyes fourEyes, Clock clock) {
+                  DocumentStore store, AuditTrail audit, ConsolePages pages, CaseClaims claims, CaseView view,
+                  CaseActions actions, ReviewConfig.FourEyes fourEyes, Clock clock) {
         this.claims = claims;
-        this.proposals = proposals;
+        this.view = view;
+        this.actions = actions;
         this.fourEyes = fourEyes;
         this.logins = logins;
         this.sessions = sessions;
@@ -79,9 +80,6 @@ final class ConsoleRoutes implements RouteGroup {
         routes.get("/review/applications/{customerId}", this::casePage, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/reveal", this::reveal, Access.CONSOLE);
         routes.post("/review/applications/{customerId}/decisions", this::decide, Access.CONSOLE);
-        routes.post("/review/applications/{customerId}/request-documents", this::requestDocuments, Access.CONSOLE);
-        routes.post("/review/applications/{customerId}/confirm", this::confirm, Access.CONSOLE);
-        routes.post("/review/applications/{customerId}/reject", this::reject, Access.CONSOLE);
         routes.get("/review/documents/{documentId}", this::document, Access.CONSOLE);
     }
 
@@ -148,10 +146,8 @@ final class ConsoleRoutes implements RouteGroup {
         renderCase(ctx, 200, false, notice, null);
     }
 
-    void renderCase(Context ctx, int status, boolean revealed, String notice, String error) {
-        String customerId = ctx.pathParam("customerId");
-        pages.render(ctx, status, "case", cases.load(Authentication.reviewer(ctx), Authentication.csrf(ctx),
-                customerId, revealed, notice, error, claims.holder(customerId).orElse("")));
+    private void renderCase(Context ctx, int status, boolean revealed, String notice, String error) {
+        view.render(ctx, status, revealed, notice, error);
     }
 
     /** A POST, so that every reveal is deliberate and on record; the page answers with the data unmasked. */
@@ -188,7 +184,7 @@ final class ConsoleRoutes implements RouteGroup {
         }
         EntityOutcome chosen = EntityOutcome.fromWire(outcome);
         if (fourEyes.requires(chosen)) {
-            propose(ctx, reviewer, customerId, entityId, chosen, reason, waiver);
+            actions.propose(ctx, reviewer, customerId, entityId, chosen, reason, waiver);
             return;
         }
         try {
@@ -200,92 +196,6 @@ final class ConsoleRoutes implements RouteGroup {
         }
         claims.release(customerId, reviewer);
         ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
-    }
-
-    /** Back to the customer: new identity documents (pending_step_up) or corrected data (data_request). */
-    private void requestDocuments(Context ctx) {
-        Reviewer reviewer = Authentication.reviewer(ctx);
-        String customerId = ctx.pathParam("customerId");
-        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
-        String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "").strip();
-        String to = Objects.requireNonNullElse(ctx.formParam("to"), "");
-        EntityStatus target = to.equals("pending_step_up") ? EntityStatus.PENDING_STEP_UP
-                : to.equals("data_request") ? EntityStatus.DATA_REQUEST : null;
-        String problem = target == null ? "Choose new identity documents or corrected data."
-                : reason.isEmpty() ? "Tell the customer what is needed: the reason is required."
-                : reason.length() > DecisionRequest.MAX_REASON ? "The reason is longer than " + DecisionRequest.MAX_REASON + " characters."
-                : !claims.freeFor(customerId, reviewer) ? "This case is claimed by " + claims.holder(customerId).orElse("another reviewer") + "."
-                : null;
-        if (problem != null) {
-            renderCase(ctx, 400, false, null, problem);
-            return;
-        }
-        try {
-            kyc.requestDocuments(customerId, entityId, target, reviewer.login(), "new documents requested: " + reason);
-        } catch (ApiException e) {
-            renderCase(ctx, e.status(), false, null, e.apiMessage());
-            return;
-        }
-        claims.release(customerId, reviewer);
-        ctx.redirect("/review/applications/" + customerId + "?requested=" + entityId, HttpStatus.SEE_OTHER);
-    }
-
-    // ---- four eyes -----------------------------------------------------------------------------------------------
-
-    private void propose(Context ctx, Reviewer reviewer, String customerId, String entityId, EntityOutcome outcome,
-                         String reason, String waiver) {
-        CasePage page = cases.load(reviewer, "", customerId, false, null, null, "");
-        boolean waiting = page.entities().stream().anyMatch(e -> e.entityId().equals(entityId) && e.decidable());
-        if (!waiting) {
-            renderCase(ctx, 400, false, null, "Entity " + entityId + " is not waiting for review.");
-            return;
-        }
-        if (!proposals.propose(reviewer, customerId, cases.customer(customerId).partnerId(), entityId, outcome, reason, waiver)) {
-            renderCase(ctx, 409, false, null, "A decision for " + entityId + " already waits for a supervisor.");
-            return;
-        }
-        claims.release(customerId, reviewer);
-        ctx.redirect("/review/applications/" + customerId + "?proposed=" + entityId, HttpStatus.SEE_OTHER);
-    }
-
-    /** A supervisor other than the proposer confirms: the decision takes effect, both names in its reason. */
-    private void confirm(Context ctx) {
-        Reviewer reviewer = Authentication.reviewer(ctx);
-        if (!reviewer.supervisor()) throw ReviewErrors.supervisorRequired();
-        String customerId = ctx.pathParam("customerId");
-        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
-        var proposal = proposals.of(customerId, entityId);
-        if (proposal.isEmpty()) {
-            renderCase(ctx, 404, false, null, "No decision for " + entityId + " waits for confirmation.");
-            return;
-        }
-        var p = proposal.get();
-        if (p.proposedById() == reviewer.id()) {
-            renderCase(ctx, 409, false, null, "Four eyes: a second reviewer must confirm your own proposal.");
-            return;
-        }
-        try {
-            kyc.review(customerId, entityId, p.outcome(), reviewer.login(), p.reason() + "; four eyes: proposed by reviewer:"
-                    + p.proposedBy() + ", confirmed by reviewer:" + reviewer.login(), p.waiver());
-        } catch (ApiException e) {
-            renderCase(ctx, e.status(), false, null, e.apiMessage());
-            return;
-        }
-        proposals.remove(p, null, null);
-        ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
-    }
-
-    /** A supervisor turns a proposal down (or its proposer withdraws it); the entity waits for a decision again. */
-    private void reject(Context ctx) {
-        Reviewer reviewer = Authentication.reviewer(ctx);
-        String customerId = ctx.pathParam("customerId");
-        String entityId = Objects.requireNonNullElse(ctx.formParam("entityId"), "");
-        var proposal = proposals.of(customerId, entityId);
-        if (proposal.isPresent()) {
-            if (!reviewer.supervisor() && proposal.get().proposedById() != reviewer.id()) throw ReviewErrors.supervisorRequired();
-            proposals.remove(proposal.get(), reviewer, cases.customer(customerId).partnerId());
-        }
-        ctx.redirect("/review/applications/" + customerId, HttpStatus.SEE_OTHER);
     }
 
     // ---- documents and assets -------------------------------------------------------------------------------------

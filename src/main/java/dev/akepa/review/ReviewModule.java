@@ -26,6 +26,7 @@ public final class ReviewModule implements RouteGroup {
     private final ConsoleRoutes console;
     private final ReviewApiRoutes api;
     private final CaseWorkRoutes work;
+    private final CaseActions actions;
     private final AuditExportRoutes exports;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
@@ -36,7 +37,9 @@ public final class ReviewModule implements RouteGroup {
         ReviewQueue queue = new ReviewQueue(jdbi, clock);
         CaseClaims claims = new CaseClaims(jdbi, clock, config);
         ConsolePages pages = new ConsolePages();
-        this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, proposals,
+        CaseView view = new CaseView(cases, claims, pages);
+        this.actions = new CaseActions(cases, claims, proposals, kyc, view);
+        this.console = new ConsoleRoutes(logins, sessions, queue, cases, kyc, store, audit, pages, claims, view, actions,
                 config.fourEyes(), clock);
         this.work = new CaseWorkRoutes(new CaseLists(jdbi, customers), claims, queue, cases, pages);
         this.exports = new AuditExportRoutes(new AuditExport(jdbi), audit, cases, pages, clock);
@@ -48,6 +51,7 @@ public final class ReviewModule implements RouteGroup {
         console.register(routes);
         api.register(routes);
         work.register(routes);
+        actions.register(routes);
         exports.register(routes);
     }
 }

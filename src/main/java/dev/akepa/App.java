@@ -19,6 +19,7 @@ import dev.akepa.document.DocumentRoutes;
 import dev.akepa.document.DocumentService;
 import dev.akepa.document.DocumentStore;
 import dev.akepa.document.DocumentStores;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.kyc.ApplicationRepository;
 import dev.akepa.kyc.CustomerStatusRoutes;
 import dev.akepa.kyc.JobQueued;
@@ -29,7 +30,12 @@ import dev.akepa.kyc.VerificationWorker;
 import dev.akepa.openapi.OpenApiRoutes;
 import dev.akepa.review.ReviewModule;
 import dev.akepa.sandbox.SandboxRoutes;
+import dev.akepa.erasure.Erasures;
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.PersonalData;
+import dev.akepa.keys.StartRefused;
 import dev.akepa.store.Database;
+import dev.akepa.store.PrivateFiles;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.sanctions.SanctionsModule;
@@ -40,7 +46,6 @@ import dev.akepa.metrics.MetricsRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 
@@ -54,6 +59,8 @@ public final class App implements AutoCloseable {
     private final Webhooks webhooks;
     private final SanctionsModule sanctions;
     private final VerificationWorker verificationWorker;
+    private final Erasures erasures;
+    private final DocumentVault vault;
     private final HttpServer server;
 
     private App(Config config, Database database, DocumentStore documentStore) throws Exception {
@@ -61,6 +68,9 @@ public final class App implements AutoCloseable {
         this.documentStore = documentStore;
         Clock clock = Clock.systemUTC();
         var jdbi = database.jdbi();
+        // First, before anything is written: a wrong master key refuses to start here.
+        KeyRing keys = KeyRing.open(jdbi, config.keys(), clock);
+        PersonalData personalData = keys.personalData();
         this.metrics = Metrics.create();
         var registry = metrics.registry();
         database.bindMetrics(registry);
@@ -68,12 +78,14 @@ public final class App implements AutoCloseable {
         SchemaValidator schemas = SchemaValidator.loadFromClasspath();
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
-        CustomerRepository customerRepository = new CustomerRepository(jdbi);
+        CustomerRepository customerRepository = new CustomerRepository(jdbi, personalData);
+        int sealed = customerRepository.sealLegacyRows();
+        if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         new VerificationQueueMetrics(jobs, registry, clock);
         ApplicationRepository applications = new ApplicationRepository();
-        this.webhooks = new Webhooks(jdbi, registry, clock, config.webhook());
+        this.webhooks = new Webhooks(jdbi, registry, clock, config.webhook(), personalData);
         this.sanctions = new SanctionsModule(jdbi, config.sanctions(), customerRepository, applications, webhooks::notify,
                 bodies, registry, clock);
         sanctions.load(!config.sandbox());
@@ -89,10 +101,15 @@ public final class App implements AutoCloseable {
                 ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
         CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::customerChanged, clock);
-        DocumentService documents = new DocumentService(documentRepository, documentStore,
+        this.vault = new DocumentVault(documentStore, personalData);
+        int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
+        if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);
+        DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
-                customerRepository, documentRepository, documentStore, audit, sanctions, bodies, config.review(), clock);
+                customerRepository, documentRepository, vault, audit, sanctions, bodies, config.review(), clock);
+        this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
+                config.http().multipartTempDir(), registry, clock);
 
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(() -> database.isReachable() && documentStore.isReachable()),
@@ -102,6 +119,7 @@ public final class App implements AutoCloseable {
                 auth.routes(),
                 new CustomerRoutes(customers, bodies),
                 new CustomerStatusRoutes(customers, kyc, bodies),
+                erasures.routes(bodies),
                 new KycRoutes(kyc, bodies, config.sandbox()),
                 new DocumentRoutes(documents, bodies),
                 webhooks.routes(),
@@ -114,9 +132,10 @@ public final class App implements AutoCloseable {
 
     /** Opens storage, builds everything, then starts background work and the server; a failed start releases all. */
     public static App start(Config config) throws Exception {
-        Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.http().multipartTempDir());
+        PrivateFiles.createDirectories(config.dataDir());
+        PrivateFiles.createDirectories(config.http().multipartTempDir());
         Database database = Database.open(config.database());
+        PrivateFiles.restrictTree(config.dataDir());
         DocumentStore documentStore = null;
         App app = null;
         try {
@@ -125,6 +144,7 @@ public final class App implements AutoCloseable {
             app.webhooks.start();
             app.sanctions.start();
             if (app.verificationWorker != null) app.verificationWorker.start();
+            app.erasures.start();
             app.server.start();
             log.info("Akepa listening on http://{}:{} ({} mode)", config.http().host(), app.server.port(),
                     config.mode().name().toLowerCase());
@@ -151,12 +171,18 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Document bytes as the API serves them (decrypted); {@link #documentStore()} holds only ciphertext. */
+    public DocumentVault documentVault() {
+        return vault;
+    }
+
     public DocumentStore documentStore() {
         return documentStore;
     }
 
     /** Workers stop before what they use. */
     private void stopBackground() {
+        closeQuietly(erasures);
         closeQuietly(verificationWorker);
         closeQuietly(sanctions);
         closeQuietly(webhooks);
@@ -185,6 +211,9 @@ public final class App implements AutoCloseable {
         int code;
         try {
             code = Cli.run(args, System.getenv());
+        } catch (StartRefused e) {
+            System.err.println("akepa: " + e.getMessage());
+            code = 1;
         } catch (Exception | Error e) {
             System.err.println("akepa: " + (args.length == 0 ? "serve" : args[0]) + " failed: " + causes(e));
             code = 1;

@@ -8,6 +8,7 @@ import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerRepository;
+import dev.akepa.keys.KeyCommands;
 import dev.akepa.sanctions.SanctionsCommands;
 import dev.akepa.store.Database;
 
@@ -45,6 +46,7 @@ final class Cli {
               reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
               audit verify [--file EXPORT]              check the audit trail's hash chains (or an export, offline)
               sanctions import DIR | sanctions status   store an OFAC list version; show versions and re-screening
+              keys status | keys rotate                 key-encryption key versions; add one, re-wrap every data key
             password options: --password-stdin (first line of standard input), or a prompt when on a terminal;
               --password P works too but leaves P in the shell history and in ps
             exit codes: 0 done, 1 the command found a problem, 2 wrong command line or configuration""";
@@ -80,6 +82,7 @@ final class Cli {
                 case "reviewer" -> new Accounts(Accounts.Kind.REVIEWER, io).run(rest, env);
                 case "audit" -> audit(rest, env, io);
                 case "sanctions" -> sanctions(rest, env, io);
+                case "keys" -> keys(rest, env, io);
                 default -> throw new UsageError("unknown command: " + command + " (akepa --help lists the commands)");
             };
         } catch (UsageError | IllegalArgumentException e) {
@@ -116,6 +119,20 @@ final class Cli {
             withCommand[0] = "sanctions";
             for (int i = 0; i < args.size(); i++) withCommand[i + 1] = args.get(i);
             return SanctionsCommands.run(withCommand, db.jdbi(), io.out(), io.err());
+        }
+    }
+
+    private static int keys(List<String> args, Map<String, String> env, Io io) throws Exception {
+        String usage = "usage: akepa keys status | akepa keys rotate\n"
+                + "  status: key-encryption key versions and the data keys each wraps\n"
+                + "  rotate: add a version, re-wrap every data key (online), retire versions nothing uses";
+        if (args.contains("-h") || args.contains("--help")) return help(io, usage);
+        if (args.size() != 1 || !(args.getFirst().equals("status") || args.getFirst().equals("rotate"))) {
+            throw new UsageError("keys needs one subcommand: status or rotate");
+        }
+        Config config = Config.fromEnvironment(env);
+        try (Database db = Database.open(config.database())) {
+            return KeyCommands.run(args.getFirst(), db.jdbi(), config.keys(), io.out());
         }
     }
 

@@ -3,7 +3,9 @@ package dev.akepa;
 import dev.akepa.auth.AuthConfig;
 import dev.akepa.document.S3Config;
 import dev.akepa.document.StorageConfig;
+import dev.akepa.erasure.RetentionConfig;
 import dev.akepa.http.HttpConfig;
+import dev.akepa.keys.KeysConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
 import dev.akepa.metrics.MetricsConfig;
 import dev.akepa.review.ReviewConfig;
@@ -29,7 +31,8 @@ import java.util.Map;
  */
 public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
                      VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
-                     WebhookConfig webhook, MetricsConfig metrics, ReviewConfig review) {
+                     WebhookConfig webhook, MetricsConfig metrics, KeysConfig keys, RetentionConfig retention,
+                     ReviewConfig review) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -46,8 +49,8 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         checkLogFormat(env);
         Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
         return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
-                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode, dataDir),
-                metrics(env), review(env));
+                verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode),
+                metrics(env), keys(env, dataDir), retention(env, mode), review(env));
     }
 
     public boolean sandbox() {
@@ -169,16 +172,30 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
 
     // ---- webhook ---------------------------------------------------------------------------------------------
 
-    private static WebhookConfig webhook(Environment env, Mode mode, Path dataDir) {
+    private static WebhookConfig webhook(Environment env, Mode mode) {
         return new WebhookConfig(
                 env.lenientFlag(Variable.AKEPA_WEBHOOK_ALLOW_PRIVATE, mode == Mode.SANDBOX),
                 env.parsed(Variable.AKEPA_WEBHOOK_TIMEOUT, "10s", Durations::parse),
                 retrySchedule(env.text(Variable.AKEPA_WEBHOOK_RETRY_SCHEDULE)),
                 env.parsed(Variable.AKEPA_WEBHOOK_SECRET_OVERLAP, "24h", Durations::parse),
                 env.parsed(Variable.AKEPA_WEBHOOK_CONCURRENCY, "64", Integer::parseInt),
-                env.parsed(Variable.AKEPA_WEBHOOK_POLL_INTERVAL, "1s", Durations::parse),
-                env.text(Variable.AKEPA_MASTER_KEY),
-                dataDir.resolve("master.key"));
+                env.parsed(Variable.AKEPA_WEBHOOK_POLL_INTERVAL, "1s", Durations::parse));
+    }
+
+    // ---- keys: the master key of the key hierarchy --------------------------------------------------------------
+
+    private static KeysConfig keys(Environment env, Path dataDir) {
+        return new KeysConfig(env.text(Variable.AKEPA_MASTER_KEY), dataDir.resolve("master.key"));
+    }
+
+    // ---- erasure: retention of personal data -----------------------------------------------------------------
+
+    private static RetentionConfig retention(Environment env, Mode mode) {
+        return new RetentionConfig(
+                env.parsed(Variable.AKEPA_RETENTION, mode == Mode.SANDBOX ? "0" : "5y", Durations::parse),
+                env.parsed(Variable.AKEPA_DOCUMENT_RETENTION, "until-erasure",
+                        text -> text.equals("until-erasure") ? null : Durations.parse(text)),
+                env.parsed(Variable.AKEPA_PURGE_INTERVAL, "1m", Durations::parse));
     }
 
     /** "5s,5m,30m" → the delays before retries 1, 2, 3; "none" means no retries at all. */

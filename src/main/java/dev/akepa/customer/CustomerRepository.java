@@ -1,38 +1,71 @@
 package dev.akepa.customer;
 
 import dev.akepa.json.Json;
+import dev.akepa.keys.PersonalData;
+import dev.akepa.keys.Sealer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Optional;
 
-/** Customers, always scoped by partner: another partner's customer simply does not exist. */
+/**
+ * Customers, always scoped by partner: another partner's customer simply does not exist. The personal data (the
+ * {@code customer} object) is stored sealed under the customer's own data key; ids, reference and type stay plain.
+ */
 public final class CustomerRepository {
-    private static final RowMapper<Customer> MAPPER = (rs, ctx) -> new Customer(
+    private static final RowMapper<StoredRow> MAPPER = (rs, ctx) -> new StoredRow(
             rs.getString("id"), rs.getLong("partner_id"), rs.getString("reference"),
             Customer.CustomerType.fromWire(rs.getString("customer_type")),
-            Json.MAPPER.readTree(rs.getString("body")), rs.getLong("created_at"));
-    private static final String COLUMNS = "id, partner_id, reference, customer_type, body, created_at";
+            rs.getString("sealed_body"), rs.getString("body"), rs.getLong("created_at"));
+    private static final String COLUMNS = "id, partner_id, reference, customer_type, sealed_body, body, created_at";
 
     private final Jdbi jdbi;
+    private final PersonalData personalData;
 
-    public CustomerRepository(Jdbi jdbi) {
+    public CustomerRepository(Jdbi jdbi, PersonalData personalData) {
         this.jdbi = jdbi;
+        this.personalData = personalData;
     }
 
-    public void insert(Handle h, Customer customer, String taxIdHash) {
+    /** A row as stored: {@code body} is plaintext only in rows an older version wrote and the upgrade has not reached. */
+    private record StoredRow(String id, long partnerId, String reference, Customer.CustomerType type, String sealedBody,
+                             String legacyBody, long createdAtMillis) {}
+
+    /** The tax id that must be unique per partner (SSN of an individual, FEIN of a business). */
+    public record TaxId(String kind, String value) {}
+
+    /** Creates the customer's data key and the row in the caller's transaction. */
+    public void insert(Handle h, Customer customer, TaxId taxId) {
+        Sealer sealer = personalData.createCustomerKey(h, customer.id());
         h.createUpdate("""
-                        insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at)
-                        values (:id, :partner, :reference, :type, :taxIdHash, :body, :createdAt)""")
+                        insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at)
+                        values (:id, :partner, :reference, :type, :taxIdMac, :sealed, :createdAt)""")
                 .bind("id", customer.id())
                 .bind("partner", customer.partnerId())
                 .bind("reference", customer.reference())
                 .bind("type", customer.type().wire())
-                .bind("taxIdHash", taxIdHash)
-                .bind("body", Json.MAPPER.writeValueAsString(customer.data()))
+                .bind("taxIdMac", taxIdMac(customer.partnerId(), taxId))
+                .bind("sealed", seal(sealer, customer.partnerId(), customer.id(), customer.data()))
                 .bind("createdAt", customer.createdAtMillis())
                 .execute();
+    }
+
+    /** The sealed form of a customer's data, for any statement that writes {@code sealed_body}. */
+    public String seal(Handle h, long partnerId, String customerId, JsonNode data) {
+        Sealer sealer = personalData.customerKey(h, customerId)
+                .orElseThrow(() -> new IllegalStateException("customer " + customerId + " was erased"));
+        return seal(sealer, partnerId, customerId, data);
+    }
+
+    private static String seal(Sealer sealer, long partnerId, String customerId, JsonNode data) {
+        return sealer.seal(Json.MAPPER.writeValueAsString(data), PersonalData.customerContext(partnerId, customerId));
+    }
+
+    /** The keyed MAC stored in {@code tax_id_mac}; null when there is no tax id. */
+    public String taxIdMac(long partnerId, TaxId taxId) {
+        return taxId == null ? null : personalData.taxIdMac(partnerId, taxId.kind(), taxId.value());
     }
 
     public Optional<Customer> find(long partnerId, String customerId) {
@@ -52,7 +85,52 @@ public final class CustomerRepository {
     /** Unscoped read for reviewers, who work across partners. */
     public Optional<Customer> findAnyPartner(Handle h, String customerId) {
         return h.createQuery("select " + COLUMNS + " from customer where id = :id")
-                .bind("id", customerId).map(MAPPER).findOne();
+                .bind("id", customerId).map(MAPPER).findOne().map(row -> open(h, row));
+    }
+
+    /** An erased customer (no data key any more) reads as an empty customer object: ids and type only. */
+    private Customer open(Handle h, StoredRow row) {
+        JsonNode data;
+        if (row.sealedBody() != null) {
+            data = personalData.customerKey(h, row.id())
+                    .map(sealer -> Json.MAPPER.readTree(sealer.open(row.sealedBody(),
+                            PersonalData.customerContext(row.partnerId(), row.id()))))
+                    .orElseGet(Json::object);
+        } else if (row.legacyBody() != null) {
+            data = Json.MAPPER.readTree(row.legacyBody());
+        } else {
+            data = Json.object();
+        }
+        return new Customer(row.id(), row.partnerId(), row.reference(), row.type(), data, row.createdAtMillis());
+    }
+
+    /**
+     * Seals rows an older version wrote in plaintext (body, unkeyed tax_id_hash) and empties those columns, a batch per
+     * transaction: resumable after a crash, and safe beside nodes still on the old version. Returns rows sealed.
+     */
+    public int sealLegacyRows() {
+        int total = 0;
+        while (true) {
+            int sealed = jdbi.inTransaction(h -> {
+                var rows = h.createQuery("select " + COLUMNS + " from customer where body is not null limit 200 for update")
+                        .map(MAPPER).list();
+                for (StoredRow row : rows) {
+                    JsonNode data = Json.MAPPER.readTree(row.legacyBody());
+                    Sealer sealer = personalData.customerKey(h, row.id())
+                            .orElseGet(() -> personalData.createCustomerKey(h, row.id()));
+                    h.createUpdate("""
+                                    update customer set sealed_body = :sealed, tax_id_mac = :mac, body = null, tax_id_hash = null
+                                    where id = :id""")
+                            .bind("sealed", seal(sealer, row.partnerId(), row.id(), data))
+                            .bind("mac", taxIdMac(row.partnerId(), CustomerService.taxId(row.type(), data)))
+                            .bind("id", row.id())
+                            .execute();
+                }
+                return rows.size();
+            });
+            total += sealed;
+            if (sealed < 200) return total;
+        }
     }
 
     /**
@@ -61,14 +139,15 @@ public final class CustomerRepository {
      */
     public Optional<Customer> findForUpdate(Handle h, long partnerId, String customerId) {
         return h.createQuery("select " + COLUMNS + " from customer where id = :id for update")
-                .bind("id", customerId).map(MAPPER).findOne().filter(customer -> customer.partnerId() == partnerId);
+                .bind("id", customerId).map(MAPPER).findOne().map(row -> open(h, row))
+                .filter(customer -> customer.partnerId() == partnerId);
     }
 
-    /** Saves a customer's changed data (and its tax id hash, which the data decides). */
-    public void update(Handle h, Customer customer, String taxIdHash) {
-        h.createUpdate("update customer set body = :body, tax_id_hash = :taxIdHash where id = :id")
-                .bind("body", Json.MAPPER.writeValueAsString(customer.data()))
-                .bind("taxIdHash", taxIdHash)
+    /** Saves a customer's changed data, sealed, and the keyed MAC of its tax id (which the data decides). */
+    public void update(Handle h, Customer customer, TaxId taxId) {
+        h.createUpdate("update customer set sealed_body = :sealed, tax_id_mac = :taxIdMac where id = :id")
+                .bind("sealed", seal(h, customer.partnerId(), customer.id(), customer.data()))
+                .bind("taxIdMac", taxIdMac(customer.partnerId(), taxId))
                 .bind("id", customer.id())
                 .execute();
     }
@@ -79,7 +158,8 @@ public final class CustomerRepository {
      */
     public java.util.List<Customer> findRange(Handle h, String firstId, String lastId) {
         return h.createQuery("select " + COLUMNS + " from customer where id >= :first and id <= :last order by id")
-                .bind("first", firstId).bind("last", lastId).map(MAPPER).list();
+                .bind("first", firstId).bind("last", lastId).map(MAPPER).list()
+                .stream().map(row -> open(h, row)).toList();
     }
 
     /** Every customer id in order, streamed to {@code sink} (to cut re-screening into batches). */
@@ -94,8 +174,8 @@ public final class CustomerRepository {
                 .bind("partner", partnerId).bind("reference", reference).mapTo(String.class).findOne();
     }
 
-    public Optional<String> findIdByTaxIdHash(Handle h, long partnerId, String taxIdHash) {
-        return h.createQuery("select id from customer where partner_id = :partner and tax_id_hash = :hash")
-                .bind("partner", partnerId).bind("hash", taxIdHash).mapTo(String.class).findOne();
+    public Optional<String> findIdByTaxId(Handle h, long partnerId, TaxId taxId) {
+        return h.createQuery("select id from customer where partner_id = :partner and tax_id_mac = :mac")
+                .bind("partner", partnerId).bind("mac", taxIdMac(partnerId, taxId)).mapTo(String.class).findOne();
     }
 }

@@ -1,6 +1,5 @@
 package dev.akepa.customer;
 
-import dev.akepa.crypto.Sha256;
 import dev.akepa.auth.Partner;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.store.Ids;
@@ -31,25 +30,26 @@ public final class CustomerService {
         String reference = body.get("customerReference").asString();
         ObjectNode data = (ObjectNode) body.get("customer").deepCopy();
         if (type == Customer.CustomerType.BUSINESS) assignRepresentativeIds(data);
-        String taxIdHash = taxIdHash(type, data);
+        CustomerRepository.TaxId taxId = taxId(type, data);
         Customer customer = new Customer(Ids.next(type == Customer.CustomerType.BUSINESS ? Ids.BUSINESS : Ids.INDIVIDUAL),
                 partner.id(), reference, type, data, clock.millis());
         try {
             // The unique constraints on (partner, reference) and (partner, tax id) find duplicates; looking first
             // would cost two more statements on every init to save work only on the rare duplicate.
-            jdbi.useHandle(h -> customers.insert(h, customer, taxIdHash));
+            jdbi.useTransaction(h -> customers.insert(h, customer, taxId));
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
             // Which key clashed decides the answer, in the rulings' order (tax id before reference).
-            jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxIdHash));
+            jdbi.useHandle(h -> rejectDuplicates(h, partner, reference, taxId));
             throw e;
         }
         return customer;
     }
 
-    private void rejectDuplicates(org.jdbi.v3.core.Handle h, Partner partner, String reference, String taxIdHash) {
-        if (taxIdHash != null) {
-            customers.findIdByTaxIdHash(h, partner.id(), taxIdHash)
+    private void rejectDuplicates(org.jdbi.v3.core.Handle h, Partner partner, String reference,
+                                  CustomerRepository.TaxId taxId) {
+        if (taxId != null) {
+            customers.findIdByTaxId(h, partner.id(), taxId)
                     .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); });
         }
         customers.findIdByReference(h, partner.id(), reference)
@@ -70,22 +70,25 @@ public final class CustomerService {
                 CustomerUpdate.Result result = CustomerUpdate.apply(before, body.get("customer"));
                 if (result.changedFields().isEmpty()) return before;
                 Customer after = result.after();
-                String taxIdHash = taxIdHash(after.type(), after.data());
-                if (taxIdHash != null && !taxIdHash.equals(taxIdHash(before.type(), before.data()))) {
-                    customers.findIdByTaxIdHash(h, partner.id(), taxIdHash).filter(id -> !id.equals(customerId))
+                CustomerRepository.TaxId taxId = taxId(after.type(), after.data());
+                if (taxId != null && !taxId.equals(taxId(before.type(), before.data()))) {
+                    customers.findIdByTaxId(h, partner.id(), taxId).filter(id -> !id.equals(customerId))
                             .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); });
                 }
                 dataChanges.changed(h, partner, before, after, result.changedFields());
-                customers.update(h, after, taxIdHash);
+                customers.update(h, after, taxId);
                 return after;
             });
         } catch (RuntimeException e) {
             if (!Transactions.isUniqueViolation(e)) throw e;
             // Another customer took the same SSN or FEIN between the check and the save.
             Customer current = find(partner, customerId);
-            String taxIdHash = taxIdHash(current.type(), CustomerUpdate.apply(current, body.get("customer")).after().data());
-            jdbi.useHandle(h -> customers.findIdByTaxIdHash(h, partner.id(), taxIdHash).filter(id -> !id.equals(customerId))
-                    .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); }));
+            CustomerRepository.TaxId taxId = taxId(current.type(),
+                    CustomerUpdate.apply(current, body.get("customer")).after().data());
+            if (taxId != null) {
+                jdbi.useHandle(h -> customers.findIdByTaxId(h, partner.id(), taxId).filter(id -> !id.equals(customerId))
+                        .ifPresent(id -> { throw ApiErrors.customerExists(partner.login(), id); }));
+            }
             throw e;
         }
     }
@@ -105,13 +108,12 @@ public final class CustomerService {
         }
     }
 
-    /** SSN for individuals, FEIN for businesses; hashed so duplicates are found without a plaintext index. */
-    private static String taxIdHash(Customer.CustomerType type, JsonNode data) {
+    /** SSN for individuals, FEIN for businesses: unique per partner, found through a keyed MAC (never stored plain). */
+    static CustomerRepository.TaxId taxId(Customer.CustomerType type, JsonNode data) {
         String wanted = type == Customer.CustomerType.BUSINESS ? "FEIN" : "SSN";
         for (JsonNode doc : data.path("identificationDocuments")) {
-            if (wanted.equals(doc.path("type").asString())) return Sha256.hex(wanted + ":" + doc.path("value").asString());
+            if (wanted.equals(doc.path("type").asString())) return new CustomerRepository.TaxId(wanted, doc.path("value").asString());
         }
         return null;
     }
-
 }

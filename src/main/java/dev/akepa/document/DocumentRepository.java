@@ -46,14 +46,28 @@ public final class DocumentRepository {
                 .bind("id", documentId).bind("partner", partnerId).map(MAPPER).findOne();
     }
 
-    /** Records the stored bytes unless another upload got there first; true when this one won. */
-    public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+    /** Runs in the transaction of an update, when the update happened. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(Handle h);
+    }
+
+    /**
+     * Records the stored bytes unless another upload got there first; true when this one won. {@code alsoSave}
+     * (the object's data key) commits with the row, so a lost race leaves no key behind.
+     */
+    public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis,
+                                AlsoInTransaction alsoSave) {
+        return jdbi.inTransaction(h -> {
+            boolean won = h.createUpdate("""
                         update document set upload_status = true, storage_key = :key, sha256 = :sha, size_bytes = :size,
                                uploaded_at = :now
                         where id = :id and upload_status = false""")
                 .bind("key", storageKey).bind("sha", sha256).bind("size", sizeBytes).bind("now", nowMillis)
-                .bind("id", documentId).execute()) == 1;
+                .bind("id", documentId).execute() == 1;
+            if (won) alsoSave.run(h);
+            return won;
+        });
     }
 
     /**
@@ -93,5 +107,22 @@ public final class DocumentRepository {
     public List<Document> attachedTo(Handle h, String applicationId) {
         return h.createQuery("select " + COLUMNS + " from document where application_id = :app order by created_at, id")
                 .bind("app", applicationId).map(MAPPER).list();
+    }
+
+    /** Uploaded documents whose stored object has no data key: written in plaintext by a version before encryption. */
+    public List<Document> plaintextObjects() {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from document d where storage_key is not null "
+                        + "and purged_at is null and not exists (select 1 from data_key k where k.owner_id = d.storage_key) order by id")
+                .map(MAPPER).list());
+    }
+
+    /** Points the row at its re-encrypted object, unless it changed meanwhile; true when it did. */
+    public boolean replaceStorageKey(String documentId, String oldKey, String newKey, AlsoInTransaction alsoSave) {
+        return jdbi.inTransaction(h -> {
+            boolean replaced = h.createUpdate("update document set storage_key = :new where id = :id and storage_key = :old")
+                    .bind("new", newKey).bind("id", documentId).bind("old", oldKey).execute() == 1;
+            if (replaced) alsoSave.run(h);
+            return replaced;
+        });
     }
 }

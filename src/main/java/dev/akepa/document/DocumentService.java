@@ -8,21 +8,20 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** /akepa/document/generate and /akepa/document/upload. */
 public final class DocumentService {
     private final DocumentRepository documents;
-    private final DocumentStore store;
+    private final DocumentVault vault;
     private final Path tempDir;
     private final long maxUploadBytes;
     private final Clock clock;
 
-    public DocumentService(DocumentRepository documents, DocumentStore store, Path tempDir, long maxUploadBytes, Clock clock) {
+    public DocumentService(DocumentRepository documents, DocumentVault vault, Path tempDir, long maxUploadBytes, Clock clock) {
         this.documents = documents;
-        this.store = store;
+        this.vault = vault;
         this.tempDir = tempDir;
         this.maxUploadBytes = maxUploadBytes;
         this.clock = clock;
@@ -50,23 +49,17 @@ public final class DocumentService {
     }
 
     public Document upload(Document document, InputStream content) throws IOException {
-        VerifiedUpload upload = VerifiedUpload.copy(content, tempDir, document.extension(), maxUploadBytes);
-        // A fresh key per upload: a losing concurrent upload can never overwrite the winner's bytes.
-        String key = Ids.next(document.id() + "-");
-        try {
-            store.put(key, upload.file(), upload.sizeBytes(), upload.sha256());
-        } finally {
-            Files.deleteIfExists(upload.file());
-        }
-        if (!documents.markUploaded(document.id(), key, upload.sha256(), upload.sizeBytes(), clock.millis())) {
+        DocumentVault.Stored stored = vault.put(document, content, tempDir, maxUploadBytes);
+        if (!documents.markUploaded(document.id(), stored.storageKey(), stored.sha256(), stored.sizeBytes(), clock.millis(),
+                h -> vault.saveKey(h, stored))) {
             throw ApiErrors.documentAlreadyUploaded();
         }
         // The row now says what this upload wrote; no need to read it back.
-        return document.uploadedAs(key, upload.sha256(), upload.sizeBytes());
+        return document.uploadedAs(stored.storageKey(), stored.sha256(), stored.sizeBytes());
     }
 
     public InputStream open(Document document) throws IOException {
-        return store.open(document.storageKey());
+        return vault.open(document.partnerId(), document.id(), document.storageKey());
     }
 
 }

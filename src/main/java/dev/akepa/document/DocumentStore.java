@@ -17,7 +17,7 @@ public interface DocumentStore {
     /** Streams the stored bytes back; the caller closes the stream. */
     InputStream open(String key) throws IOException;
 
-    /** Removes the bytes stored under {@code key}; a key that holds nothing is not an error. */
+    /** Removes the object under {@code key}; removing one that is not there is not an error (purges resume). */
     void delete(String key) throws IOException;
 
     /** True when the store can be reached (used by the readiness check). */

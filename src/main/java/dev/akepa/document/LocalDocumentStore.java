@@ -1,5 +1,7 @@
 package dev.akepa.document;
 
+import dev.akepa.store.PrivateFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -18,7 +20,7 @@ public final class LocalDocumentStore implements DocumentStore {
     private final Path root;
 
     public LocalDocumentStore(Path dataDir) throws IOException {
-        this.root = Files.createDirectories(dataDir.resolve("documents"));
+        this.root = PrivateFiles.createDirectories(dataDir.resolve("documents"));
     }
 
     /** Where {@code key} lives on disk. */
@@ -32,7 +34,7 @@ public final class LocalDocumentStore implements DocumentStore {
         try {
             Path target = pathOf(key);
             HandedOverFile.requireSize(verifiedFile, sizeBytes);
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             force(verifiedFile);
             moveIntoPlace(verifiedFile, target);
             force(target.getParent());

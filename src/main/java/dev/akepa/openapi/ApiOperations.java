@@ -63,6 +63,11 @@ final class ApiOperations {
                         .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.customerExists("demo", INDIVIDUAL),
                                 ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed"),
                                 ApiErrors.applicationStatus(INDIVIDUAL, "completed")),
+                post("/customer/erase").tag("Customers").access(Access.PARTNER)
+                        .summary("End the relationship: erase the customer's personal data after retention",
+                                "Erased AKEPA_RETENTION after the later of this request and the application's completion (sandbox: at once). Ids, statuses, outcomes and the audit trail stay; /customer/status then answers customer: {}. Repeating it answers the same.")
+                        .json("customer-erase").ok("CustomerErasure")
+                        .errors(ApiErrors.customerNotFound(INDIVIDUAL)),
 
                 post("/akepa/identification").tag("KYC/KYB").access(Access.PARTNER)
                         .summary("Start the KYC/KYB process", "syncMode true: asynchronous, the answer shows running. A repeated call returns the current application.")

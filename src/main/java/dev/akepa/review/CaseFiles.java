@@ -89,14 +89,14 @@ final class CaseFiles {
         });
     }
 
-    record StoredFile(String storageKey, String contentType) {}
+    record StoredFile(long partnerId, String storageKey, String contentType) {}
 
     /** An uploaded document attached to some application: only those are part of a case. */
     Optional<StoredFile> attachedFile(String documentId) {
-        return jdbi.withHandle(h -> h.createQuery("select storage_key, extension from document "
-                        + "where id = :id and upload_status = true and application_id is not null")
+        return jdbi.withHandle(h -> h.createQuery("select partner_id, storage_key, extension from document "
+                        + "where id = :id and upload_status = true and application_id is not null and purged_at is null")
                 .bind("id", documentId)
-                .map((rs, c) -> new StoredFile(rs.getString("storage_key"),
+                .map((rs, c) -> new StoredFile(rs.getLong("partner_id"), rs.getString("storage_key"),
                         "png".equals(rs.getString("extension")) ? "image/png" : "image/jpeg"))
                 .findOne());
     }

@@ -11,7 +11,7 @@ import dev.akepa.auth.ReviewerLogins;
 import dev.akepa.audit.AuditEntry;
 import dev.akepa.audit.AuditKind;
 import dev.akepa.audit.AuditTrail;
-import dev.akepa.document.DocumentStore;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.document.StoredDocumentMissing;
 import dev.akepa.http.ApiException;
 import dev.akepa.http.RouteGroup;
@@ -41,7 +41,7 @@ final class ConsoleRoutes implements RouteGroup {
     private final ReviewQueue queue;
     private final CaseFiles cases;
     private final KycService kyc;
-    private final DocumentStore store;
+    private final DocumentVault store;
     private final AuditTrail audit;
     private final ConsolePages pages;
     private final CaseClaims claims;
@@ -51,7 +51,7 @@ final class ConsoleRoutes implements RouteGroup {
     private final Clock clock;
 
     ConsoleRoutes(ReviewerLogins logins, ConsoleSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
-                  DocumentStore store, AuditTrail audit, ConsolePages pages, CaseClaims claims, CaseView view,
+                  DocumentVault store, AuditTrail audit, ConsolePages pages, CaseClaims claims, CaseView view,
                   CaseActions actions, ReviewConfig.FourEyes fourEyes, Clock clock) {
         this.claims = claims;
         this.view = view;
@@ -205,7 +205,7 @@ final class ConsoleRoutes implements RouteGroup {
         CaseFiles.StoredFile file = cases.attachedFile(documentId).orElseThrow(() -> ReviewErrors.documentNotFound(documentId));
         InputStream in;
         try {
-            in = store.open(file.storageKey());
+            in = store.open(file.partnerId(), documentId, file.storageKey());
         } catch (StoredDocumentMissing e) {
             throw ReviewErrors.documentNotFound(documentId);
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import dev.akepa.auth.ConsoleSessions;
 import dev.akepa.auth.ReviewerLogins;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.DocumentRepository;
-import dev.akepa.document.DocumentStore;
+import dev.akepa.document.DocumentVault;
 import dev.akepa.http.JsonBodies;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.kyc.KycService;
@@ -30,11 +30,11 @@ public final class ReviewModule implements RouteGroup {
     private final AuditExportRoutes exports;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
-                        CustomerRepository customers, DocumentRepository documents, DocumentStore store,
+                        CustomerRepository customers, DocumentRepository documents, DocumentVault store,
                         AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, ReviewConfig config, Clock clock) {
         Proposals proposals = new Proposals(jdbi, audit, clock);
         CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions), proposals);
-        ReviewQueue queue = new ReviewQueue(jdbi, clock);
+        ReviewQueue queue = new ReviewQueue(jdbi, customers, clock);
         CaseClaims claims = new CaseClaims(jdbi, clock, config);
         ConsolePages pages = new ConsolePages();
         CaseView view = new CaseView(cases, claims, pages);

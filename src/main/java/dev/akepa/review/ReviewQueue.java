@@ -1,7 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.Durations;
-import dev.akepa.json.Json;
+import dev.akepa.customer.CustomerRepository;
 import dev.akepa.http.Times;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -21,10 +21,12 @@ final class ReviewQueue {
     static final int PAGE_SIZE = 20;
 
     private final Jdbi jdbi;
+    private final CustomerRepository customers;
     private final Clock clock;
 
-    ReviewQueue(Jdbi jdbi, Clock clock) {
+    ReviewQueue(Jdbi jdbi, CustomerRepository customers, Clock clock) {
         this.jdbi = jdbi;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -34,7 +36,7 @@ final class ReviewQueue {
     Slice find(QueuePage.Filter filter, long reviewerId, long liveClaims, int page) {
         long now = clock.millis();
         StringBuilder sql = new StringBuilder("""
-                select a.customer_id, a.status, p.login, c.customer_type, c.reference, c.body, w.waiting_since, w.waiting,
+                select a.customer_id, a.status, p.login, c.customer_type, c.reference, w.waiting_since, w.waiting,
                   k.claimed_by
                 from application a
                 join partner p on p.id = a.partner_id
@@ -64,7 +66,10 @@ final class ReviewQueue {
                     .map((rs, c) -> {
                         long since = rs.getLong("waiting_since");
                         String customerId = rs.getString("customer_id");
-                        return new QueuePage.Row(customerId, displayName(Json.MAPPER.readTree(rs.getString("body"))),
+                        // The name is sealed with the customer's own key: opened per row, a page at a time.
+                        String name = customers.findAnyPartner(h, customerId).map(found -> displayName(found.data())).orElse("");
+                        if (name.isEmpty()) name = "(erased)"; // its data key was destroyed
+                        return new QueuePage.Row(customerId, name,
                                 rs.getString("customer_type"), rs.getString("reference"), rs.getString("login"),
                                 rs.getString("status"), Times.format(Instant.ofEpochMilli(since)),
                                 waited(Duration.ofMillis(Math.max(0, now - since))), rs.getInt("waiting"),

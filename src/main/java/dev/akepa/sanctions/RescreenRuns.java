@@ -94,6 +94,11 @@ public final class RescreenRuns {
 
     /** Newest version first. */
     public List<Progress> progress() {
+        return progress(jdbi);
+    }
+
+    /** Newest version first; reads no customer, so {@code ./akepa sanctions status} needs no key. */
+    static List<Progress> progress(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select r.list_version, r.batches,
                                (select count(*) from rescreen_batch b where b.list_version = r.list_version and b.done_at is not null),

@@ -1,6 +1,5 @@
 package dev.akepa.sanctions;
 
-import dev.akepa.customer.CustomerRepository;
 import dev.akepa.http.Times;
 import dev.akepa.verification.screening.SdnFormatException;
 import org.jdbi.v3.core.Jdbi;
@@ -56,7 +55,7 @@ public final class SanctionsCommands {
                     v.aliases(), v.weakAliases());
             v.files().forEach((name, sha) -> out.printf("       %-14s sha256 %s%n", name, sha));
         }
-        var runs = new RescreenRuns(jdbi, new CustomerRepository(jdbi), 1, 0).progress();
+        var runs = RescreenRuns.progress(jdbi);
         out.println("re-screening:");
         if (runs.isEmpty()) out.println("  none yet");
         for (RescreenRuns.Progress p : runs) {

@@ -44,6 +44,10 @@ final class SandboxReset {
             delete(h, "delete from webhook_gone where application_id in " + APPLICATIONS, partnerId);
             delete(h, "delete from verification_job where application_id in " + APPLICATIONS, partnerId);
             delete(h, "delete from entity_application where application_id in " + APPLICATIONS, partnerId);
+            // Their data keys go too (crypto-shredding, as an erasure does), and the erasure records that name them.
+            delete(h, "delete from data_key where owner_id in (select storage_key from document where partner_id = :partner)", partnerId);
+            delete(h, "delete from data_key where owner_id in (select id from customer where partner_id = :partner)", partnerId);
+            delete(h, "delete from customer_erasure where partner_id = :partner", partnerId);
             int documentRows = delete(h, "delete from document where partner_id = :partner", partnerId);
             int applications = delete(h, "delete from application where partner_id = :partner", partnerId);
             int customers = delete(h, "delete from customer where partner_id = :partner", partnerId);

@@ -1,63 +1,41 @@
 package dev.akepa.webhook;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import dev.akepa.keys.PersonalData;
+import dev.akepa.keys.Sealer;
 
 /**
- * AES-256-GCM for secrets at rest. Stored form: "v1:" + base64(12-byte nonce ‖ ciphertext ‖ tag). The partner id
- * is authenticated data, so a ciphertext copied to another partner's row does not decrypt.
+ * Webhook signing secrets at rest: AES-256-GCM (Tink) under the installation's webhook-secrets data key, from the
+ * key hierarchy. Stored form: "v2:" + base64. The partner id is associated data, so a ciphertext copied to another
+ * partner's row does not decrypt. "v1:" values (AES-GCM directly under the master key, before the hierarchy) still
+ * open, and {@link SigningSecrets#upgradeLegacy} re-encrypts them at start.
  */
 final class SecretCipher {
-    private static final String PREFIX = "v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String LEGACY = "v1:";
+    private static final String PREFIX = "v2:";
 
-    private final SecretKey key;
+    private final Sealer sealer;
+    private final PersonalData keys;
 
-    SecretCipher(SecretKey key) {
-        this.key = key;
+    SecretCipher(PersonalData keys) {
+        this.keys = keys;
+        this.sealer = keys.webhookSecrets();
     }
 
     String encrypt(String plaintext, long partnerId) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(partnerId));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return PREFIX + Base64.getEncoder().encodeToString(stored);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable", e);
-        }
+        return PREFIX + sealer.seal(plaintext, context(partnerId));
     }
 
     String decrypt(String stored, long partnerId) {
-        if (!stored.startsWith(PREFIX)) throw new IllegalStateException("unknown secret encoding for partner " + partnerId);
-        byte[] raw = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(partnerId));
-            return new String(cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (AEADBadTagException e) {
-            throw new IllegalStateException("the webhook secret of partner " + partnerId + " does not decrypt with this "
-                    + "master key; every process on one database must share AKEPA_MASTER_KEY (or the master.key file)");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable", e);
-        }
+        if (stored.startsWith(PREFIX)) return sealer.open(stored.substring(PREFIX.length()), context(partnerId));
+        if (stored.startsWith(LEGACY)) return keys.openLegacySecret(stored.substring(LEGACY.length()), context(partnerId));
+        throw new IllegalStateException("unknown secret encoding for partner " + partnerId);
     }
 
-    private static byte[] aad(long partnerId) {
-        return ("akepa-webhook-secret:" + partnerId).getBytes(StandardCharsets.US_ASCII);
+    static boolean isLegacy(String stored) {
+        return stored != null && stored.startsWith(LEGACY);
+    }
+
+    private static String context(long partnerId) {
+        return "akepa-webhook-secret:" + partnerId;
     }
 }

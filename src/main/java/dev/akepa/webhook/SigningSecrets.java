@@ -93,6 +93,25 @@ final class SigningSecrets {
         return fixed;
     }
 
+    /** Re-encrypts secrets stored before the key hierarchy (v1, under the master key) with the current key. */
+    int upgradeLegacy() {
+        return jdbi.inTransaction(h -> {
+            List<Long> partners = h.createQuery("select partner_id from webhook_secret where current_secret like 'v1:%' "
+                    + "or previous_secret like 'v1:%' for update").mapTo(Long.class).list();
+            for (long partnerId : partners) {
+                StoredRow row = read(h, partnerId, true);
+                h.createUpdate("update webhook_secret set current_secret = :current, previous_secret = :previous "
+                                + "where partner_id = :partner")
+                        .bind("current", cipher.encrypt(cipher.decrypt(row.current(), partnerId), partnerId))
+                        .bind("previous", row.previous() == null ? null
+                                : cipher.encrypt(cipher.decrypt(row.previous(), partnerId), partnerId))
+                        .bind("partner", partnerId)
+                        .execute();
+            }
+            return partners.size();
+        });
+    }
+
     private void createIfAbsent(Handle h, long partnerId) {
         boolean exists = h.createQuery("select count(*) from webhook_secret where partner_id = :partner")
                 .bind("partner", partnerId).mapTo(Integer.class).one() > 0;

@@ -1,6 +1,5 @@
 package dev.akepa.webhook;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,12 +12,9 @@ import java.util.List;
  * @param secretOverlap   AKEPA_WEBHOOK_SECRET_OVERLAP: how long a rotated-out secret still signs (24h)
  * @param concurrency     AKEPA_WEBHOOK_CONCURRENCY: deliveries in flight per process (64)
  * @param pollInterval    AKEPA_WEBHOOK_POLL_INTERVAL: how often to look for work queued by other processes (1s)
- * @param masterKeyBase64 AKEPA_MASTER_KEY: base64 of 32 bytes; null means use (or create) masterKeyFile
- * @param masterKeyFile   the generated key file, data directory/master.key, mode 0600
  */
 public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duration> retrySchedule,
-                            Duration secretOverlap, int concurrency, Duration pollInterval,
-                            String masterKeyBase64, Path masterKeyFile) {
+                            Duration secretOverlap, int concurrency, Duration pollInterval) {
 
     public static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
@@ -33,13 +29,5 @@ public record WebhookConfig(boolean allowPrivate, Duration timeout, List<Duratio
         if (retrySchedule.stream().anyMatch(Duration::isNegative)) {
             throw new IllegalArgumentException("AKEPA_WEBHOOK_RETRY_SCHEDULE must not contain negative durations");
         }
-    }
-
-    /** The master key never appears in logs or error messages. */
-    @Override
-    public String toString() {
-        return "WebhookConfig[allowPrivate=" + allowPrivate + ", timeout=" + timeout + ", retrySchedule=" + retrySchedule
-                + ", secretOverlap=" + secretOverlap + ", concurrency=" + concurrency + ", pollInterval=" + pollInterval
-                + ", masterKey=" + (masterKeyBase64 == null ? masterKeyFile : "(from AKEPA_MASTER_KEY)") + "]";
     }
 }

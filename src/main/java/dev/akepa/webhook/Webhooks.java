@@ -1,6 +1,7 @@
 package dev.akepa.webhook;
 
 import dev.akepa.http.RouteGroup;
+import dev.akepa.keys.PersonalData;
 import dev.akepa.kyc.ApplicationChangeListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Handle;
@@ -21,10 +22,10 @@ public final class Webhooks implements AutoCloseable {
     private final ClaimPoller poller;
     private final Sender sender;
 
-    public Webhooks(Jdbi jdbi, MeterRegistry metrics, Clock clock, WebhookConfig config) {
+    public Webhooks(Jdbi jdbi, MeterRegistry metrics, Clock clock, WebhookConfig config, PersonalData keys) {
         OutboxStore store = new OutboxStore(jdbi);
-        SigningSecrets secrets = new SigningSecrets(jdbi, new SecretCipher(MasterKey.load(config)), clock,
-                config.secretOverlap());
+        SigningSecrets secrets = new SigningSecrets(jdbi, new SecretCipher(keys), clock, config.secretOverlap());
+        secrets.upgradeLegacy();
         this.urlGuard = new UrlGuard(config.allowPrivate());
         this.sender = new Sender(config.timeout());
         WebhookMetrics meters = new WebhookMetrics(metrics, store::pendingCount);

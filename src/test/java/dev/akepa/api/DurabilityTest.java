@@ -120,7 +120,10 @@ class DurabilityTest {
     private static String sha256OfStored(TestServer server, String documentId) throws Exception {
         String key = server.app().database().jdbi().withHandle(h ->
                 h.createQuery("select storage_key from document where id = :id").bind("id", documentId).mapTo(String.class).one());
-        try (InputStream in = server.app().documentStore().open(key)) {
+        // The store holds ciphertext; the vault opens it with the document's own key.
+        long partnerId = server.app().database().jdbi().withHandle(h ->
+                h.createQuery("select partner_id from document where id = :id").bind("id", documentId).mapTo(Long.class).one());
+        try (InputStream in = server.app().documentVault().open(partnerId, documentId, key)) {
             return sha256(in.readAllBytes());
         }
     }

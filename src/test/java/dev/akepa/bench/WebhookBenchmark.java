@@ -2,6 +2,9 @@ package dev.akepa.bench;
 
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.kyc.ApplicationView;
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.KeysConfig;
+import dev.akepa.keys.PersonalData;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
 import dev.akepa.webhook.WebhookConfig;
@@ -50,9 +53,11 @@ public final class WebhookBenchmark {
     private final long partnerId;
     private final WebhookConfig config;
     private final Path jfrDir;
+    private final PersonalData keys;
 
-    private WebhookBenchmark(Jdbi jdbi, WebhookConfig config, Path jfrDir) {
+    private WebhookBenchmark(Jdbi jdbi, WebhookConfig config, Path jfrDir, PersonalData keys) {
         this.jdbi = jdbi;
+        this.keys = keys;
         this.config = config;
         this.jfrDir = jfrDir;
         this.partnerId = jdbi.withHandle(h -> {
@@ -71,15 +76,15 @@ public final class WebhookBenchmark {
                 : new DatabaseConfig(withSchema(pgUrl, schema), null, null, intProperty("bench.pool", 16));
         if (schema != null) execute(pgUrl, "create schema " + schema);
         WebhookConfig config = new WebhookConfig(true, Duration.ofSeconds(10), List.of(Duration.ofSeconds(5)),
-                Duration.ofHours(24), intProperty("bench.concurrency", 64), Duration.ofSeconds(1), null,
-                work.resolve("master.key"));
+                Duration.ofHours(24), intProperty("bench.concurrency", 64), Duration.ofSeconds(1));
         String jfr = System.getProperty("bench.jfr");
         try (Database database = Database.open(db)) {
             System.out.println("engine=" + (pgUrl == null ? "h2" : "postgresql"));
             System.out.println("cpus=" + Runtime.getRuntime().availableProcessors());
             System.out.println("concurrency=" + config.concurrency());
             System.out.println("pool=" + db.poolSize());
-            WebhookBenchmark bench = new WebhookBenchmark(database.jdbi(), config, jfr == null ? null : Path.of(jfr));
+            WebhookBenchmark bench = new WebhookBenchmark(database.jdbi(), config, jfr == null ? null : Path.of(jfr),
+                    KeyRing.open(database.jdbi(), new KeysConfig(null, work.resolve("master.key")), Clock.systemUTC()).personalData());
             for (String rate : System.getProperty("bench.rates", "1000").split(",")) {
                 bench.lag(Integer.parseInt(rate.trim()), intProperty("bench.seconds", 20), intProperty("bench.warmup", 5),
                         intProperty("bench.apps", 2000));
@@ -101,7 +106,7 @@ public final class WebhookBenchmark {
         AtomicLongArray committed = new AtomicLongArray(total);
         long[] transactionNanos = new long[total];
         try (CountingReceiver receiver = new CountingReceiver(total);
-             Webhooks webhooks = new Webhooks(jdbi, new SimpleMeterRegistry(), Clock.systemUTC(), config)) {
+             Webhooks webhooks = new Webhooks(jdbi, new SimpleMeterRegistry(), Clock.systemUTC(), config, keys)) {
             webhooks.start();
             String url = receiver.url("/lag");
             Recording recording = null;
@@ -157,7 +162,7 @@ public final class WebhookBenchmark {
     private void drain(int total, int appCount) throws Exception {
         List<String> apps = applications("drain", appCount);
         try (CountingReceiver receiver = new CountingReceiver(total);
-             Webhooks webhooks = new Webhooks(jdbi, new SimpleMeterRegistry(), Clock.systemUTC(), config)) {
+             Webhooks webhooks = new Webhooks(jdbi, new SimpleMeterRegistry(), Clock.systemUTC(), config, keys)) {
             String url = receiver.url("/drain");
             long queueStart = System.nanoTime();
             int batch = 200;

@@ -1,6 +1,16 @@
 package dev.akepa.document;
 
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.KeysConfig;
+import dev.akepa.store.Database;
+import dev.akepa.store.DatabaseConfig;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Random;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,5 +90,52 @@ abstract class DocumentStoreContract {
         assertThatThrownBy(() -> store().open("doc_ToDelete")).isInstanceOf(StoredDocumentMissing.class);
         store().delete("doc_ToDelete");
         store().delete("doc_NeverStored");
+    }
+
+    /**
+     * Through the vault, as uploads go: the store holds only ciphertext (nothing of the plaintext survives in it),
+     * and the plaintext comes back whole with the SHA-256 the row records.
+     */
+    @Test
+    void aDocumentStoredThroughTheVaultIsCiphertextInTheStoreAndComesBackWhole() throws Exception {
+        Path dbDir = Files.createTempDirectory(uploads(), "vault-db-");
+        try (Database db = Database.open(new DatabaseConfig(Database.embeddedUrl(dbDir), null, null, 2))) {
+            DocumentVault vault = new DocumentVault(store(), KeyRing.open(db.jdbi(),
+                    new KeysConfig(null, dbDir.resolve("master.key")), Clock.systemUTC()).personalData());
+            byte[] plain = new byte[FIVE_MEGABYTES];
+            new Random(11).nextBytes(plain);
+            plain[0] = (byte) 0xFF;
+            plain[1] = (byte) 0xD8;
+            plain[2] = (byte) 0xFF;
+            Document document = new Document("doc_Vaulted", 7, "PERSONAL", "front", "jpg", "license", null, null, false,
+                    null, null, null, 0, null, null, null);
+            DocumentVault.Stored stored = vault.put(document, new ByteArrayInputStream(plain), uploads(), FIVE_MEGABYTES);
+            db.jdbi().useTransaction(h -> vault.saveKey(h, stored));
+
+            assertThat(stored.sha256()).isEqualTo(TestFiles.sha256(new ByteArrayInputStream(plain)).hex());
+            assertThat(stored.sizeBytes()).isEqualTo(FIVE_MEGABYTES);
+            try (InputStream raw = store().open(stored.storageKey())) {
+                byte[] ciphertext = raw.readAllBytes();
+                assertThat(ciphertext.length).isGreaterThan(FIVE_MEGABYTES);
+                assertThat(indexOf(ciphertext, Arrays.copyOfRange(plain, 1000, 1032))).isEqualTo(-1);
+            }
+            try (InputStream opened = vault.open(7, "doc_Vaulted", stored.storageKey())) {
+                assertThat(TestFiles.sha256(opened).hex()).isEqualTo(stored.sha256());
+            }
+            assertThatThrownBy(() -> {
+                try (InputStream other = vault.open(8, "doc_Vaulted", stored.storageKey())) {
+                    other.readAllBytes();
+                }
+            }).as("another partner's associated data").isInstanceOf(IOException.class);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 }

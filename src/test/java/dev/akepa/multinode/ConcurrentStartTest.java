@@ -76,6 +76,8 @@ class ConcurrentStartTest {
     private List<App> startTogether(String url) throws Exception {
         CyclicBarrier together = new CyclicBarrier(NODES);
         List<Future<App>> starting = new ArrayList<>();
+        // Nodes of one installation share the master key (a node with another one refuses to start).
+        String masterKey = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
         try (ExecutorService threads = Executors.newFixedThreadPool(NODES)) {
             for (int i = 0; i < NODES; i++) {
                 Map<String, String> env = new HashMap<>();
@@ -85,6 +87,7 @@ class ConcurrentStartTest {
                 env.put("AKEPA_DB_URL", url);
                 env.put("AKEPA_DB_POOL_SIZE", "4");
                 env.put("AKEPA_PARTNERS", "demo:demo-password");
+                env.put("AKEPA_MASTER_KEY", masterKey);
                 starting.add(threads.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
                     return App.start(Config.fromEnvironment(env));

@@ -2,6 +2,7 @@ package dev.akepa.review;
 
 import dev.akepa.crypto.Sha256;
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.ServerExtension;
 import org.jdbi.v3.core.Jdbi;
@@ -112,8 +113,8 @@ class ConsoleHttpTest {
 
     @Test
     void piiIsMaskedUntilARevealWhichNeedsTheCsrfTokenAndIsAudited() {
-        String customerId = ReviewCases.waitingIndividual(partner);
-        String ssn = Sql.one(db, String.class, "select body from customer where id = :id", "id", customerId).replaceAll(".*\"value\":\"(\\d{9})\".*", "$1");
+        String ssn = Fixtures.issuableSsn();
+        String customerId = ReviewCases.waitingIndividual(partner, ssn);
         ReviewClient browser = alice();
         HttpResponse<String> page = browser.get("/review/applications/" + customerId);
         assertThat(page.statusCode()).isEqualTo(200);

@@ -15,8 +15,14 @@ final class ReviewCases {
 
     /** An individual "WaitReview" with both licence sides attached: the entity waits for a reviewer. */
     static String waitingIndividual(ApiClient partner) {
+        return waitingIndividual(partner, Fixtures.issuableSsn());
+    }
+
+    /** As above, with a known SSN (the database holds it only encrypted, so a test cannot read it back there). */
+    static String waitingIndividual(ApiClient partner, String ssn) {
         Journeys journeys = new Journeys(partner);
-        String customerId = journeys.initIndividual("WaitReview");
+        String customerId = partner.post("/customer/init", Fixtures.individual(Fixtures.reference(), "WaitReview", ssn))
+                .dataText("customerId");
         journeys.identify(customerId);
         String status = journeys.attachLicence(customerId, customerId).dataText("status");
         assertThat(status).isEqualTo("waiting_review");

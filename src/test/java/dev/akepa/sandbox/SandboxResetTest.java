@@ -62,6 +62,8 @@ class SandboxResetTest {
         theirs.identify(theirCustomer);
         String theirDocument = theirs.uploadedDocument("passport", "front");
         assertThat(storedFiles()).hasSize(4);
+        assertThat(demo.post("/customer/erase", "{\"customerId\":\"%s\"}".formatted(business)).dataText("erasureStatus"))
+                .isEqualTo("erased");
 
         assertJson(demo.post("/akepa/sandbox/reset", ""), 200, """
                 {"code":"0","data":{"customers":2,"applications":2,"documents":3,"callbacks":2},"requestId":"{{requestId}}"}""");
@@ -78,6 +80,8 @@ class SandboxResetTest {
                 .formatted(business));
         assertThat(demo.get("/webhooks/deliveries").data().get("total").asLong()).isZero();
         assertThat(storedFiles()).as("only the other partner's bytes are left").hasSize(1);
+        assertThat(dataKeysOf(individual, business, theirCustomer)).as("the caller's data keys are destroyed")
+                .containsExactly(theirCustomer);
 
         assertThat(theirs.status(theirCustomer).dataText("status")).isEqualTo("pending_step_up");
         assertThat(other.post("/akepa/update", Fixtures.update(theirCustomer,
@@ -85,6 +89,12 @@ class SandboxResetTest {
 
         // the same reference and SSN start again from nothing
         assertThat(demo.post("/customer/init", Fixtures.individual(reference, "Smith", ssn)).status()).isEqualTo(200);
+    }
+
+    private static List<String> dataKeysOf(String... owners) {
+        return server.app().database().jdbi().withHandle(h -> h.createQuery(
+                        "select owner_id from data_key where owner_id in (<owners>) order by owner_id")
+                .bindList("owners", List.of(owners)).mapTo(String.class).list());
     }
 
     @Test

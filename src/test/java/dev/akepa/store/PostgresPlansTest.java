@@ -51,11 +51,11 @@ class PostgresPlansTest {
                     where t.token_hash = $1""", "tok50000"),
             s("PartnerRepository.findByLogin", "select id, login, password_hash from partner where login = $1", "demo"),
             s("CustomerRepository.findAnyPartner",
-                    "select id, partner_id, reference, customer_type, body, created_at from customer where id = $1", "c50000"),
+                    "select id, partner_id, reference, customer_type, sealed_body, body, created_at from customer where id = $1", "c50000"),
             s("CustomerRepository.findIdByReference",
                     "select id from customer where partner_id = $1 and reference = $2", 1L, "r50000"),
-            s("CustomerRepository.findIdByTaxIdHash",
-                    "select id from customer where partner_id = $1 and tax_id_hash = $2", 1L, "h50000"),
+            s("CustomerRepository.findIdByTaxId",
+                    "select id from customer where partner_id = $1 and tax_id_mac = $2", 1L, "h50000"),
             s("KycService.kycStatus", "select status, outcome from application where customer_id = $1", "c50000"),
             s("ApplicationRepository.findByCustomer", """
                     select a.id, a.partner_id, a.customer_id, a.webhook_url, a.version, a.created_at, a.updated_at,
@@ -172,8 +172,8 @@ class PostgresPlansTest {
             String applications = "(select n, p.id partner_id, 'a' || n id, 'c' || n customer_id from " + journeys + ") a";
             h.execute("insert into api_token (token_hash, partner_id, expires_at) select 'tok' || n, p.id, 9000000000000 from "
                     + journeys);
-            h.execute("insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at) "
-                    + "select 'c' || n, p.id, 'r' || n, 'individual', 'h' || n, '{}', n from " + journeys);
+            h.execute("insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at) "
+                    + "select 'c' || n, p.id, 'r' || n, 'individual', 'h' || n, 'sealed', n from " + journeys);
             h.execute("insert into application (id, partner_id, customer_id, status, outcome, webhook_url, version, created_at, "
                     + "updated_at) select id, partner_id, customer_id, 'completed', 'approved', null, 4, n, n from " + applications);
             h.execute("insert into entity_application (application_id, entity_id, position, is_customer, kind, status, outcome, "

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +77,13 @@ public final class ServerProcess implements AutoCloseable {
         Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path")
                 .replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
         Path log = dir.resolve("server.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "@" + argFile,
-                ExitWithParent.class.getName(), Long.toString(LIFETIME_LIMIT.toSeconds()),
-                "dev.akepa.App", "serve")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // as the launcher does: Tink's protobuf uses sun.misc.Unsafe, which Java 24+ warns about on stderr otherwise
+        if (Runtime.version().feature() >= 24) command.add("--sun-misc-unsafe-memory-access=allow");
+        command.addAll(List.of("@" + argFile, ExitWithParent.class.getName(), Long.toString(LIFETIME_LIMIT.toSeconds()),
+                "dev.akepa.App", "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> childEnv = builder.environment();

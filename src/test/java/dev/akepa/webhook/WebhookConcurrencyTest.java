@@ -87,7 +87,7 @@ class WebhookConcurrencyTest {
         int changesEach = 15;
         try (Receiver receiver = Receiver.alwaysOk(); WebhookHarness h = WebhookHarness.start(dir, db, config)) {
             SimpleMeterRegistry secondMetrics = new SimpleMeterRegistry();
-            Webhooks second = new Webhooks(h.jdbi(), secondMetrics, Clock.systemUTC(), config);
+            Webhooks second = new Webhooks(h.jdbi(), secondMetrics, Clock.systemUTC(), config, h.keys());
             second.start();
             try {
                 var partner = h.partner("acme");

@@ -36,8 +36,6 @@ class WebhookConfigTest {
         assertThat(production.retrySchedule()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
         assertThat(production.secretOverlap()).isEqualTo(Duration.ofHours(24));
-        assertThat(production.masterKeyBase64()).isNull();
-        assertThat(production.masterKeyFile()).isEqualTo(data.resolve("master.key"));
         assertThat(webhookConfig(Map.of(), true, data).allowPrivate()).isTrue();
     }
 
@@ -49,15 +47,13 @@ class WebhookConfigTest {
                 "AKEPA_WEBHOOK_RETRY_SCHEDULE", "1s, 2m,PT3H",
                 "AKEPA_WEBHOOK_SECRET_OVERLAP", "1h",
                 "AKEPA_WEBHOOK_CONCURRENCY", "4",
-                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms",
-                "AKEPA_MASTER_KEY", "a2V5"), true, data);
+                "AKEPA_WEBHOOK_POLL_INTERVAL", "250ms"), true, data);
         assertThat(config.allowPrivate()).isFalse();
         assertThat(config.timeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.retrySchedule()).containsExactly(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofHours(3));
         assertThat(config.secretOverlap()).isEqualTo(Duration.ofHours(1));
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.masterKeyBase64()).isEqualTo("a2V5");
         assertThat(webhookConfig(Map.of("AKEPA_WEBHOOK_RETRY_SCHEDULE", "none"), false, data).retrySchedule()).isEmpty();
         assertThatThrownBy(() -> webhookConfig(Map.of("AKEPA_WEBHOOK_TIMEOUT", "soon"), false, data))
                 .hasMessageContaining("not a duration");

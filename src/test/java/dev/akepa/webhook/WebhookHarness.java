@@ -10,6 +10,9 @@ import dev.akepa.http.HttpServer;
 import dev.akepa.metrics.MetricsRoutes;
 import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.KeysConfig;
+import dev.akepa.keys.PersonalData;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
 import dev.akepa.testsupport.PostgresSchema;
@@ -39,6 +42,7 @@ final class WebhookHarness implements AutoCloseable {
     final Database database;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Webhooks webhooks;
+    private final PersonalData keys;
     private final HttpServer api;
     private final TokenService tokens;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -48,7 +52,8 @@ final class WebhookHarness implements AutoCloseable {
     private WebhookHarness(Path dir, DatabaseConfig db, PostgresSchema schema, WebhookConfig config, Clock clock) {
         this.schema = schema;
         this.database = Database.open(db);
-        this.webhooks = new Webhooks(database.jdbi(), metrics, clock, config);
+        this.keys = KeyRing.open(database.jdbi(), new KeysConfig(null, dir.resolve("master.key")), clock).personalData();
+        this.webhooks = new Webhooks(database.jdbi(), metrics, clock, config, keys);
         Auth auth = new Auth(database.jdbi(), new AuthConfig(Duration.ofHours(1), java.util.Map.of(), Duration.ofHours(1),
                 Duration.ofMinutes(30), Duration.ofHours(8), 5, Duration.ofMinutes(15)), new PasswordHasher(1_000),
                 (login, action, detail, at) -> {}, null, clock);
@@ -85,8 +90,12 @@ final class WebhookHarness implements AutoCloseable {
      * commit, after a finished attempt, and at the time of the next scheduled retry.
      */
     static WebhookConfig config(Path dir, Duration timeout, List<Duration> schedule, boolean allowPrivate) {
-        return new WebhookConfig(allowPrivate, timeout, schedule, Duration.ofHours(24), 8, Duration.ofHours(1),
-                null, dir.resolve("master.key"));
+        return new WebhookConfig(allowPrivate, timeout, schedule, Duration.ofHours(24), 8, Duration.ofHours(1));
+    }
+
+    /** The key hierarchy on this harness's database, as a second process on it would open it. */
+    PersonalData keys() {
+        return keys;
     }
 
     Jdbi jdbi() {

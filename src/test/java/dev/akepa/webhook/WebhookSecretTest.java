@@ -1,11 +1,13 @@
 package dev.akepa.webhook;
 
+import dev.akepa.keys.KeyRing;
+import dev.akepa.keys.KeysConfig;
+import dev.akepa.keys.StartRefused;
 import dev.akepa.webhook.Fixtures.Application;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +38,7 @@ class WebhookSecretTest {
 
             String stored = h.jdbi().withHandle(t -> t.createQuery("select current_secret from webhook_secret")
                     .mapTo(String.class).one());
-            assertThat(stored).startsWith("v1:").doesNotContain(secret.substring(6));
+            assertThat(stored).startsWith("v2:").doesNotContain(secret.substring(6));
             assertThat(Files.getPosixFilePermissions(dir.resolve("master.key")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
@@ -48,28 +50,23 @@ class WebhookSecretTest {
     }
 
     @Test
-    void anotherMasterKeyCannotReadTheSecretAndSaysWhy() throws Exception {
+    void aNodeWithAnotherMasterKeyRefusesToStartAndSaysWhy() throws Exception {
         try (WebhookHarness h = WebhookHarness.start(dir)) {
-            long partnerId = h.partner("acme").id();
-            SigningSecrets ours = new SigningSecrets(h.jdbi(), new SecretCipher(MasterKey.load(
-                    WebhookHarness.config(dir, Duration.ofSeconds(1), List.of(), true))), Clock.systemUTC(), Duration.ofHours(1));
-            ours.secrets(partnerId);
-            SigningSecrets foreign = new SigningSecrets(h.jdbi(), new SecretCipher(new SecretKeySpec(new byte[32], "AES")),
-                    Clock.systemUTC(), Duration.ofHours(1));
-            assertThatThrownBy(() -> foreign.secrets(partnerId)).hasMessageContaining("AKEPA_MASTER_KEY");
+            h.get(h.partner("acme"), "/webhooks/secret");
+            KeysConfig foreign = new KeysConfig(Base64.getEncoder().encodeToString(new byte[32]), dir.resolve("unused.key"));
+            assertThatThrownBy(() -> KeyRing.open(h.jdbi(), foreign, Clock.systemUTC()))
+                    .isInstanceOf(StartRefused.class).hasMessageContaining("master key").hasMessageNotContaining("\n");
         }
     }
 
     @Test
-    void aMasterKeyFromTheEnvironmentMustBe32BytesOfBase64() {
-        WebhookConfig shortKey = new WebhookConfig(true, Duration.ofSeconds(1), List.of(), Duration.ofHours(1), 1,
-                Duration.ofSeconds(1), Base64.getEncoder().encodeToString(new byte[16]), dir.resolve("unused.key"));
-        assertThatThrownBy(() -> MasterKey.load(shortKey)).hasMessageContaining("32 bytes");
-        WebhookConfig good = new WebhookConfig(true, Duration.ofSeconds(1), List.of(), Duration.ofHours(1), 1,
-                Duration.ofSeconds(1), Base64.getEncoder().encodeToString(new byte[32]), dir.resolve("unused.key"));
-        assertThat(MasterKey.load(good).getEncoded()).hasSize(32);
-        assertThat(dir.resolve("unused.key")).doesNotExist();
-        assertThat(good.toString()).doesNotContain(good.masterKeyBase64());
+    void aMasterKeyFromTheEnvironmentMustBe32BytesOfBase64() throws Exception {
+        try (WebhookHarness h = WebhookHarness.start(dir)) {
+            KeysConfig shortKey = new KeysConfig(Base64.getEncoder().encodeToString(new byte[16]), dir.resolve("unused.key"));
+            assertThatThrownBy(() -> KeyRing.open(h.jdbi(), shortKey, Clock.systemUTC())).hasMessageContaining("32 bytes");
+            assertThat(dir.resolve("unused.key")).doesNotExist();
+            assertThat(shortKey.toString()).doesNotContain(shortKey.masterKeyBase64());
+        }
     }
 
     @Test

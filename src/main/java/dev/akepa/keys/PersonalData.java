@@ -1,0 +1,143 @@
+package dev.akepa.keys;
+
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PrfSet;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import org.jdbi.v3.core.Handle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The narrow face of the key hierarchy for the features that hold personal data: a customer's field key, a
+ * document's stream key, the keyed tax-id PRF, the webhook secrets' key, and destroying keys (erasure).
+ */
+public final class PersonalData {
+    private final KeyRing ring;
+    private volatile PrfSet taxIdPrf;
+    private volatile Sealer webhookSecrets;
+
+    PersonalData(KeyRing ring) {
+        this.ring = ring;
+    }
+
+    /** The associated data of a customer's sealed fields: a ciphertext copied to another customer's row fails. */
+    public static String customerContext(long partnerId, String customerId) {
+        return "customer:" + partnerId + ":" + customerId;
+    }
+
+    /** A new customer's own AES-256-GCM data key, created in the caller's transaction. */
+    public Sealer createCustomerKey(Handle h, String customerId) {
+        return new Sealer(ring.createDataKey(h, customerId, PredefinedAeadParameters.AES256_GCM, Tink::aead), customerId);
+    }
+
+    /** The customer's data key; empty once the customer was erased. */
+    public Optional<Sealer> customerKey(Handle h, String customerId) {
+        return ring.dataKey(h, customerId, Tink::aead).map(aead -> new Sealer(aead, customerId));
+    }
+
+    /**
+     * HMAC-SHA256 (Tink PRF) of the tax id under the installation's PRF key, hex. Unlike a bare SHA-256, trying all
+     * 10⁹ SSNs against a dump reveals nothing without the key. The partner is part of the input, so one person's
+     * values at two partners do not link.
+     */
+    public String taxIdMac(long partnerId, String kind, String value) {
+        PrfSet prf = taxIdPrf;
+        if (prf == null) {
+            taxIdPrf = prf = ring.dataKey(SystemKey.TAX_ID_PRF.owner(), Tink::prf)
+                    .orElseThrow(() -> new IllegalStateException("the tax-id PRF key is missing"));
+        }
+        try {
+            return HexFormat.of().formatHex(prf.computePrimary(
+                    (partnerId + ":" + kind + ":" + value).getBytes(StandardCharsets.UTF_8), 32));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
+    /** The associated data of a stored document's bytes. */
+    public static String documentContext(long partnerId, String documentId, String storageKey) {
+        return "document:" + partnerId + ":" + documentId + ":" + storageKey;
+    }
+
+    /** A stored object's new streaming key: used to encrypt first, saved with the row that records the upload. */
+    public static final class DocumentKey {
+        private final KeyRing.NewDataKey key;
+
+        private DocumentKey(KeyRing.NewDataKey key) {
+            this.key = key;
+        }
+    }
+
+    /** A new AES-256-GCM-HKDF streaming key (4 KB segments: memory per upload stays a few KB) for {@code storageKey}. */
+    public DocumentKey newDocumentKey(String storageKey) {
+        return new DocumentKey(ring.generateDataKey(storageKey, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_4KB));
+    }
+
+    /** Encrypts what is written to the returned stream into {@code out}; closing it closes {@code out}. */
+    public OutputStream encryptingDocument(DocumentKey key, String context, OutputStream out) throws IOException {
+        try {
+            return Tink.streamingAead(key.key.key()).newEncryptingStream(out, Tink.bytes(context));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("streaming AEAD failed for " + key.key.owner(), e);
+        }
+    }
+
+    /**
+     * Stores the key in the caller's transaction, the one that records the upload: one commit per upload, and an
+     * object whose upload never committed has no key (unreadable, as it should be).
+     */
+    public void saveDocumentKey(Handle h, DocumentKey key) {
+        ring.saveDataKey(h, key.key);
+    }
+
+    /** The plaintext of a stored document; a segment that does not authenticate fails the read with an IOException. */
+    public InputStream decryptingDocument(String storageKey, String context, InputStream in) throws IOException {
+        StreamingAead aead = ring.dataKey(storageKey, Tink::streamingAead)
+                .orElseThrow(() -> new UndecryptableData("the data key of document object " + storageKey
+                        + " was destroyed (erased or expired)", null));
+        try {
+            return aead.newDecryptingStream(in, Tink.bytes(context));
+        } catch (GeneralSecurityException e) {
+            throw new UndecryptableData("document object " + storageKey + " does not decrypt", e);
+        }
+    }
+
+    /** Crypto-shredding of customers' and document objects' keys, in the caller's transaction. */
+    public void destroyKeys(Handle h, List<String> owners) {
+        ring.destroyDataKeys(h, owners);
+    }
+
+    /** The installation's key for webhook signing secrets. */
+    public Sealer webhookSecrets() {
+        Sealer sealer = webhookSecrets;
+        if (sealer == null) {
+            webhookSecrets = sealer = new Sealer(ring.dataKey(SystemKey.WEBHOOK_SECRETS.owner(), Tink::aead)
+                    .orElseThrow(() -> new IllegalStateException("the webhook secrets key is missing")),
+                    SystemKey.WEBHOOK_SECRETS.owner());
+        }
+        return sealer;
+    }
+
+    /**
+     * Opens a secret written before the key hierarchy existed (AES-256-GCM directly under the master key, 12-byte
+     * nonce ‖ ciphertext ‖ tag): only to re-encrypt it under {@link #webhookSecrets()}.
+     */
+    public String openLegacySecret(String base64, String context) {
+        try {
+            return new String(ring.master().decrypt(Base64.getDecoder().decode(base64), Tink.bytes(context)),
+                    StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new UndecryptableData("a secret stored before the key hierarchy does not decrypt with this master key"
+                    + "; every process on one database must share AKEPA_MASTER_KEY (or the master.key file)", e);
+        }
+    }
+}

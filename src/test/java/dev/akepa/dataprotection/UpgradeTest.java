@@ -1,0 +1,100 @@
+package dev.akepa.dataprotection;
+
+import dev.akepa.store.Database;
+import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.TestServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Data dirs written by earlier versions (plaintext customer bodies, SHA-256 tax-id hashes, plaintext document files,
+ * a v1 webhook secret under master.key) are read by this version and end up encrypted. Each made with the real
+ * server of that version: one identified individual with an uploaded document carrying a marker, one business.
+ * <ul>
+ *   <li>main at dd03060 (before accounts could be disabled and before sanctions list versions: migrations V1–V4)</li>
+ *   <li>main at 29a5c43, the last version before encryption (V1–V70; its second document was never attached)</li>
+ * </ul>
+ */
+class UpgradeTest {
+    record Fixture(String archive, String individual, String lastName, String birthDate, String ssn, String business,
+                   String businessName, String secret, String marker, int documents) {
+        @Override
+        public String toString() {
+            return archive;
+        }
+    }
+
+    static Stream<Fixture> fixtures() {
+        return Stream.of(
+                new Fixture("main-dd03060", "cstap_6LOXPjsKV8vJks9bQKI8l2", "Upgradeson", "1961-07-23", "287654321",
+                        "cstab_0mfUmHXEVTQKuIMu7BrtTG", "Oldcorp Upgradeworks", "whsec_5UEjCBGOZKmWS0LSZbRwh/lXjRooplRx",
+                        "OLD-DOCUMENT-MARKER-7Q", 1),
+                new Fixture("main-29a5c43", "cstap_47DWs86DxxnEo4ghgR0kAI", "Newerson", "1962-08-24", "287654322",
+                        "cstab_4q4foUxTOtUznlIFohs6R6", "Newcorp Upgradeworks", "whsec_s1OTadjouzIjUFD24glZOk667P1qnYbj",
+                        "NEW-DOCUMENT-MARKER-8R", 2));
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void aDataDirWrittenByAVersionBeforeEncryptionKeepsWorkingAndEndsUpEncrypted(Fixture fixture) throws Exception {
+        unpack("/upgrade/" + fixture.archive() + ".tar.gz", dir);
+        try (TestServer server = TestServer.start(Map.of("AKEPA_DATA_DIR", dir.toString(),
+                "AKEPA_DB_URL", Database.embeddedUrl(dir), "AKEPA_PARTNERS", "demo:demo-password"))) {
+            ApiClient demo = server.demo();
+            var individual = demo.get("/customer/status/" + fixture.individual()).data();
+            assertThat(individual.get("customer").get("lastName").asString()).isEqualTo(fixture.lastName());
+            assertThat(individual.get("customer").get("dateOfBirth").asString()).isEqualTo(fixture.birthDate());
+            assertThat(demo.get("/customer/status/" + fixture.business()).data().get("customer").get("businessName").asString())
+                    .isEqualTo(fixture.businessName());
+            assertThat(demo.get("/akepa/status/" + fixture.individual()).dataText("status")).isEqualTo("pending_step_up");
+            assertThat(demo.get("/webhooks/secret").data().get("secret").asString()).isEqualTo(fixture.secret());
+            assertThat(demo.post("/customer/init", Markers.individual("again", "Dup", fixture.ssn(), fixture.birthDate(), "1 St"))
+                    .json().get("code").asString()).as("the old SSN is still found as a duplicate").isEqualTo("customerExists");
+
+            var jdbi = server.app().database().jdbi();
+            int plaintextRows = jdbi.withHandle(h -> h.createQuery("select count(*) from customer where body is not null "
+                    + "or tax_id_hash is not null or sealed_body is null").mapTo(Integer.class).one());
+            assertThat(plaintextRows).isZero();
+            String secret = jdbi.withHandle(h -> h.createQuery("select current_secret from webhook_secret")
+                    .mapTo(String.class).one());
+            assertThat(secret).startsWith("v2:");
+            List<Path> documents;
+            try (Stream<Path> files = Files.walk(dir.resolve("documents"))) {
+                documents = files.filter(Files::isRegularFile).toList();
+            }
+            assertThat(documents).hasSize(fixture.documents());
+            for (Path document : documents) {
+                assertThat(new String(Files.readAllBytes(document), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(fixture.marker());
+            }
+            List<String> hashes = jdbi.withHandle(h -> h.createQuery("select sha256 from document where sha256 is not null")
+                    .mapTo(String.class).list());
+            assertThat(hashes).as("the plaintext hashes recorded before are kept").hasSize(fixture.documents())
+                    .allSatisfy(hash -> assertThat(hash).hasSize(64));
+        }
+    }
+
+    private static void unpack(String resource, Path target) throws Exception {
+        Path archive = target.resolve("fixture.tar.gz");
+        try (InputStream in = UpgradeTest.class.getResourceAsStream(resource)) {
+            Files.copy(in, archive);
+        }
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", target.toString()).inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        Files.delete(archive);
+    }
+}

@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
         DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
-                customerRepository, documentRepository, vault, audit, bodies, clock);
+                customerRepository, documentRepository, vault, audit, sanctions, bodies, config.review(), clock);
         this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
                 config.http().multipartTempDir(), registry, clock);
 

@@ -2,6 +2,8 @@ package dev.akepa;
 
 import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
+import dev.akepa.audit.AuditExport;
+import dev.akepa.auth.ReviewerRole;
 import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
@@ -37,10 +39,11 @@ final class Cli {
               partner add --login L [password option]   create a partner (API client), or set its password
               partner list                              list partners
               partner remove --login L                  end a partner's access (its data stays)
-              reviewer add --login L [password option]  create a review-console account, or set its password
+              reviewer add --login L [password option] [--role analyst|supervisor]
+                                                        create a review-console account, or set its password (and role)
               reviewer list                             list reviewers
               reviewer disable --login L                end a reviewer's access (decisions stay on the audit trail)
-              audit verify                              check the audit trail's hash chains
+              audit verify [--file EXPORT]              check the audit trail's hash chains (or an export, offline)
               sanctions import DIR | sanctions status   store an OFAC list version; show versions and re-screening
               keys status | keys rotate                 key-encryption key versions; add one, re-wrap every data key
             password options: --password-stdin (first line of standard input), or a prompt when on a terminal;
@@ -126,11 +129,27 @@ final class Cli {
     }
 
     private static int audit(List<String> args, Map<String, String> env, Io io) throws UsageError {
-        String usage = "usage: akepa audit verify\n  checks every audit chain; exit 0 intact, 1 broken (names the row)";
+        String usage = "usage: akepa audit verify [--file EXPORT]\n  checks every audit chain, or offline an export a"
+                + " supervisor downloaded from the console; exit 0 intact, 1 broken (names the row)";
         if (args.contains("-h") || args.contains("--help")) return help(io, usage);
         if (args.isEmpty()) throw new UsageError("audit needs a subcommand: verify");
         if (!args.getFirst().equals("verify")) throw new UsageError("unknown audit subcommand: " + args.getFirst());
-        if (args.size() > 1) throw new UsageError("audit verify takes no options, got: " + args.get(1));
+        if (args.size() > 1 && args.get(1).equals("--file")) {
+            if (args.size() != 3) throw new UsageError("audit verify --file needs exactly one file");
+            java.nio.file.Path file = java.nio.file.Path.of(args.get(2));
+            if (!java.nio.file.Files.isReadable(file)) throw new UsageError("cannot read " + file);
+            return switch (AuditExport.verify(file)) {
+                case ChainVerification.Intact ok -> {
+                    io.out().println("OK: " + ok.rows() + " exported audit rows, seal " + ok.seal());
+                    yield OK;
+                }
+                case ChainVerification.Broken broken -> {
+                    io.out().println("BROKEN at audit row " + broken.rowId() + ": " + broken.problem());
+                    yield FAILED;
+                }
+            };
+        }
+        if (args.size() > 1) throw new UsageError("audit verify takes only --file EXPORT, got: " + args.get(1));
         try (Database db = Database.open(Config.fromEnvironment(env).database())) {
             return switch (new AuditVerifier(db.jdbi()).verify()) {
                 case ChainVerification.Intact ok -> {
@@ -165,7 +184,8 @@ final class Cli {
         }
 
         private String usage() {
-            return "usage: akepa " + kind.noun + " add --login L [--password-stdin | --password P]\n"
+            return "usage: akepa " + kind.noun + " add --login L [--password-stdin | --password P]"
+                    + (kind == Kind.REVIEWER ? " [--role analyst|supervisor]" : "") + "\n"
                     + "       akepa " + kind.noun + " list\n"
                     + "       akepa " + kind.noun + " " + kind.endVerb + " --login L\n"
                     + "  login: 1-36 letters, digits or _; password: " + kind.minPassword + "-" + kind.maxPassword
@@ -181,7 +201,7 @@ final class Cli {
                 String login = validLogin(options.login());
                 String password = validPassword(password(options));
                 try (Database db = Database.open(Config.fromEnvironment(env).database())) {
-                    return add(db, login, new PasswordHasher().hash(password));
+                    return add(db, login, new PasswordHasher().hash(password), options.role());
                 }
             }
             if (verb.equals("list")) {
@@ -206,7 +226,8 @@ final class Cli {
             }
         }
 
-        private int add(Database db, String login, String hash) {
+        /** {@code role}: null keeps an existing reviewer's role (a new one is an analyst). */
+        private int add(Database db, String login, String hash, ReviewerRole role) {
             long now = System.currentTimeMillis();
             if (kind == Kind.PARTNER) {
                 PartnerRepository partners = new PartnerRepository(db.jdbi());
@@ -218,11 +239,14 @@ final class Cli {
                 }
             } else {
                 ReviewerRepository reviewers = new ReviewerRepository(db.jdbi());
-                if (reviewers.createIfAbsent(login, hash, now)) {
-                    io.out().println("reviewer '" + login + "' created");
+                ReviewerRole given = role == null ? ReviewerRole.ANALYST : role;
+                if (reviewers.createIfAbsent(login, hash, given, now)) {
+                    io.out().println("reviewer '" + login + "' created" + (role != null ? " (" + role.wire() + ")" : ""));
                 } else {
                     reviewers.updatePassword(login, hash);
-                    io.out().println("reviewer '" + login + "' exists: password updated, lock-out lifted");
+                    if (role != null) reviewers.setRole(login, role);
+                    io.out().println("reviewer '" + login + "' exists: password updated, lock-out lifted"
+                            + (role != null ? ", role " + role.wire() : ""));
                 }
             }
             return OK;
@@ -274,7 +298,7 @@ final class Cli {
     }
 
     /** The options of one account subcommand; anything it does not take is an error, not ignored. */
-    record Options(String login, String password, boolean passwordStdin) {
+    record Options(String login, String password, boolean passwordStdin, ReviewerRole role) {
         static Options parse(List<String> args, String verb, Accounts.Kind kind) throws UsageError {
             boolean add = verb.equals("add");
             boolean end = verb.equals(kind.endVerb);
@@ -283,9 +307,10 @@ final class Cli {
             }
             String login = null, password = null;
             boolean stdin = false;
+            ReviewerRole role = null;
             for (int i = 0; i < args.size(); i++) {
                 String option = args.get(i);
-                boolean takesValue = option.equals("--login") || (add && option.equals("--password"));
+                boolean takesValue = option.equals("--login") || (add && (option.equals("--password") || option.equals("--role")));
                 if (takesValue && i + 1 >= args.size()) throw new UsageError(option + " needs a value");
                 switch (option) {
                     case "--login" -> {
@@ -296,6 +321,14 @@ final class Cli {
                         if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
                         password = args.get(++i);
                     }
+                    case "--role" -> {
+                        if (!add || kind != Accounts.Kind.REVIEWER) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
+                        String value = args.get(++i);
+                        if (!value.equals("analyst") && !value.equals("supervisor")) {
+                            throw new UsageError("--role must be analyst or supervisor, got: " + value);
+                        }
+                        role = ReviewerRole.fromWire(value);
+                    }
                     case "--password-stdin" -> {
                         if (!add) throw new UsageError(kind.noun + " " + verb + " takes no " + option);
                         stdin = true;
@@ -304,7 +337,7 @@ final class Cli {
                 }
             }
             if (password != null && stdin) throw new UsageError("give --password or --password-stdin, not both");
-            return new Options(login, password, stdin);
+            return new Options(login, password, stdin, role);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.akepa.http.HttpConfig;
 import dev.akepa.keys.KeysConfig;
 import dev.akepa.kyc.VerificationWorkerConfig;
 import dev.akepa.metrics.MetricsConfig;
+import dev.akepa.review.ReviewConfig;
 import dev.akepa.sanctions.SanctionsConfig;
 import dev.akepa.store.Database;
 import dev.akepa.store.DatabaseConfig;
@@ -32,7 +33,8 @@ import java.util.Map;
  */
 public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig database, AuthConfig auth,
                      VerificationWorkerConfig verification, SanctionsConfig sanctions, StorageConfig storage,
-                     WebhookConfig webhook, MetricsConfig metrics, KeysConfig keys, RetentionConfig retention) {
+                     WebhookConfig webhook, MetricsConfig metrics, KeysConfig keys, RetentionConfig retention,
+                     ReviewConfig review) {
 
     public enum Mode { SANDBOX, PRODUCTION }
 
@@ -50,7 +52,7 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
         Path dataDir = Path.of(env.text(Variable.AKEPA_DATA_DIR, "./data")).toAbsolutePath().normalize();
         return new Config(mode, dataDir, http(env, dataDir), database(env, dataDir), auth(env, mode),
                 verification(env), sanctions(env, dataDir), storage(env, dataDir), webhook(env, mode),
-                metrics(env), keys(env, dataDir), retention(env, mode));
+                metrics(env), keys(env, dataDir), retention(env, mode), review(env));
     }
 
     public boolean sandbox() {
@@ -122,6 +124,13 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
             partners.put(pair.substring(0, colon).trim(), pair.substring(colon + 1));
         }
         return partners;
+    }
+
+    // ---- review: the console's case work --------------------------------------------------------------------
+
+    private static ReviewConfig review(Environment env) {
+        return new ReviewConfig(env.parsed(Variable.AKEPA_REVIEW_CLAIM_IDLE, "15m", Durations::parse),
+                env.parsed(Variable.AKEPA_REVIEW_FOUR_EYES, "off", ReviewConfig.FourEyes::parse));
     }
 
     // ---- kyc: background verification -----------------------------------------------------------------------

@@ -17,6 +17,8 @@ public enum Variable {
     // auth: login throttling (partners and reviewers) and per-partner request rate
     AKEPA_LOGIN_MAX_FAILURES, AKEPA_LOGIN_MAX_FAILURES_PER_ADDRESS, AKEPA_LOGIN_BACKOFF, AKEPA_LOGIN_MAX_BACKOFF,
     AKEPA_RATE_LIMIT, AKEPA_RATE_LIMIT_BURST,
+    // review: the console's case work
+    AKEPA_REVIEW_CLAIM_IDLE, AKEPA_REVIEW_FOUR_EYES,
     // kyc: background verification
     AKEPA_VERIFICATION_WORKER, AKEPA_VERIFICATION_POLL, AKEPA_VERIFICATION_LEASE,
     // verification: sanctions screening

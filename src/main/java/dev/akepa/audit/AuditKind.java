@@ -7,7 +7,11 @@ public enum AuditKind {
     /** A reviewer revealed a customer's masked data in the console. */
     REVEAL("reveal"),
     /** A reviewer's login, failed login, lock-out or logout. */
-    LOGIN("login");
+    LOGIN("login"),
+    /** A four-eyes decision proposed, or its proposal rejected (the confirmation is the application change). */
+    PROPOSAL("proposal"),
+    /** A supervisor exported audit rows (customer or date range). */
+    EXPORT("export");
 
     private final String wire;
 

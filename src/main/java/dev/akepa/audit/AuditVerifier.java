@@ -14,14 +14,14 @@ import java.util.List;
 public final class AuditVerifier {
     private static final int PAGE = 1000;
     /** The chain of the rows written before the trail was striped: ids 1, 2, 3, … */
-    private static final String FIRST_CHAIN = "main";
+    static final String FIRST_CHAIN = "main";
     private final Jdbi jdbi;
 
     public AuditVerifier(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    private record Head(String chain, long lastId, String lastHash) {}
+    record Head(String chain, long lastId, String lastHash) {}
 
     public ChainVerification verify() {
         // Heads first: rows up to them are committed (a head moves in the same transaction as its row).
@@ -91,7 +91,7 @@ public final class AuditVerifier {
     }
 
     /** One value for all heads, to keep outside the database: SHA-256 of "chain last_id last_hash" lines. */
-    private static String seal(List<Head> heads) {
+    static String seal(List<Head> heads) {
         StringBuilder text = new StringBuilder();
         for (Head head : heads) text.append(head.chain()).append(' ').append(head.lastId()).append(' ').append(head.lastHash()).append('\n');
         return Sha256.hex(text.toString());

@@ -16,14 +16,19 @@ public final class ReviewerRepository {
 
     record StoredSession(Reviewer reviewer, long lastSeenMillis, long expiresAtMillis) {}
 
-    /** Inserts the reviewer unless the login exists; true when it was created. */
+    /** Inserts an analyst unless the login exists; true when it was created. */
     public boolean createIfAbsent(String login, String passwordHash, long nowMillis) {
+        return createIfAbsent(login, passwordHash, ReviewerRole.ANALYST, nowMillis);
+    }
+
+    /** Inserts the reviewer with its role unless the login exists; true when it was created. */
+    public boolean createIfAbsent(String login, String passwordHash, ReviewerRole role, long nowMillis) {
         return jdbi.inTransaction(h -> {
             boolean exists = h.createQuery("select count(*) from reviewer where login = :login")
                     .bind("login", login).mapTo(Integer.class).one() > 0;
             if (exists) return false;
-            h.createUpdate("insert into reviewer (login, password_hash, created_at) values (:login, :hash, :now)")
-                    .bind("login", login).bind("hash", passwordHash).bind("now", nowMillis).execute();
+            h.createUpdate("insert into reviewer (login, password_hash, role, created_at) values (:login, :hash, :role, :now)")
+                    .bind("login", login).bind("hash", passwordHash).bind("role", role.wire()).bind("now", nowMillis).execute();
             return true;
         });
     }
@@ -33,6 +38,12 @@ public final class ReviewerRepository {
         jdbi.useHandle(h -> h.createUpdate(
                         "update reviewer set password_hash = :hash, failed_logins = 0, locked_until = 0, disabled_at = null where login = :login")
                 .bind("login", login).bind("hash", passwordHash).execute());
+    }
+
+    /** Changes an existing reviewer's role; false when no reviewer has this login. */
+    public boolean setRole(String login, ReviewerRole role) {
+        return jdbi.withHandle(h -> h.createUpdate("update reviewer set role = :role where login = :login")
+                .bind("role", role.wire()).bind("login", login).execute() == 1);
     }
 
     /** Every reviewer, disabled ones included, by login. */
@@ -58,9 +69,9 @@ public final class ReviewerRepository {
     }
 
     Optional<StoredReviewer> findByLogin(String login) {
-        return jdbi.withHandle(h -> h.createQuery("select id, login, password_hash, locked_until from reviewer where login = :login and disabled_at is null")
+        return jdbi.withHandle(h -> h.createQuery("select id, login, role, password_hash, locked_until from reviewer where login = :login and disabled_at is null")
                 .bind("login", login)
-                .map((rs, c) -> new StoredReviewer(new Reviewer(rs.getLong("id"), rs.getString("login")),
+                .map((rs, c) -> new StoredReviewer(new Reviewer(rs.getLong("id"), rs.getString("login"), ReviewerRole.fromWire(rs.getString("role"))),
                         rs.getString("password_hash"), rs.getLong("locked_until")))
                 .findOne());
     }
@@ -97,11 +108,11 @@ public final class ReviewerRepository {
 
     Optional<StoredSession> findSession(String tokenHash) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select r.id, r.login, s.last_seen_at, s.expires_at
+                        select r.id, r.login, r.role, s.last_seen_at, s.expires_at
                         from reviewer_session s join reviewer r on r.id = s.reviewer_id
                         where s.token_hash = :hash and r.disabled_at is null""")
                 .bind("hash", tokenHash)
-                .map((rs, c) -> new StoredSession(new Reviewer(rs.getLong("id"), rs.getString("login")),
+                .map((rs, c) -> new StoredSession(new Reviewer(rs.getLong("id"), rs.getString("login"), ReviewerRole.fromWire(rs.getString("role"))),
                         rs.getLong("last_seen_at"), rs.getLong("expires_at")))
                 .findOne());
     }
@@ -131,10 +142,10 @@ public final class ReviewerRepository {
 
     Optional<Reviewer> findLiveToken(String tokenHash, long nowMillis) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select r.id, r.login from reviewer_token t join reviewer r on r.id = t.reviewer_id
+                        select r.id, r.login, r.role from reviewer_token t join reviewer r on r.id = t.reviewer_id
                         where t.token_hash = :hash and t.expires_at > :now and r.disabled_at is null""")
                 .bind("hash", tokenHash).bind("now", nowMillis)
-                .map((rs, c) -> new Reviewer(rs.getLong("id"), rs.getString("login")))
+                .map((rs, c) -> new Reviewer(rs.getLong("id"), rs.getString("login"), ReviewerRole.fromWire(rs.getString("role"))))
                 .findOne());
     }
 

@@ -56,7 +56,10 @@ public enum ErrorCode {
     SANCTIONS_LIST_UNAVAILABLE("sanctionsListUnavailable"),
     INVALID_DATE("invalidDate"),
     // review console
-    CSRF_TOKEN_INVALID("csrfTokenInvalid");
+    CSRF_TOKEN_INVALID("csrfTokenInvalid"),
+    CASE_CLAIMED("caseClaimed"),
+    FOUR_EYES_REQUIRED("fourEyesRequired"),
+    SUPERVISOR_REQUIRED("supervisorRequired");
 
     private final String wire;
 

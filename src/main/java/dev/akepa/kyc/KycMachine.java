@@ -16,6 +16,7 @@ import java.util.Set;
  * data_request     --Verified-->                     (as running; new data was verified)
  * data_request     --DataRequestDocumentsChecked-->  unchanged | waiting_review    (never completed: no verdict approves)
  * waiting_review   --Decided-->                      completed(approved|denied)
+ * waiting_review   --DocumentsRequested-->           pending_step_up | data_request   (a reviewer asks the customer)
  * completed        accepts nothing
  * </pre>
  */
@@ -26,7 +27,7 @@ public final class KycMachine {
             EntityStatus.RUNNING, Set.of(KycEvent.Verified.class),
             EntityStatus.DATA_REQUEST, Set.of(KycEvent.Verified.class, KycEvent.DataRequestDocumentsChecked.class),
             EntityStatus.PENDING_STEP_UP, Set.of(KycEvent.DocumentsChecked.class),
-            EntityStatus.WAITING_REVIEW, Set.of(KycEvent.Decided.class),
+            EntityStatus.WAITING_REVIEW, Set.of(KycEvent.Decided.class, KycEvent.DocumentsRequested.class),
             EntityStatus.COMPLETED, Set.of());
 
     private KycMachine() {}
@@ -42,6 +43,7 @@ public final class KycMachine {
             case KycEvent.DocumentsChecked d -> afterDocuments(entity, d.verdict());
             case KycEvent.DataRequestDocumentsChecked d -> afterDataRequestDocuments(entity, d.verdict());
             case KycEvent.Decided d -> entity.with(EntityStatus.COMPLETED, d.outcome());
+            case KycEvent.DocumentsRequested r -> entity.with(r.to(), null);
         };
     }
 

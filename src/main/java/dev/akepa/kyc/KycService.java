@@ -361,6 +361,18 @@ public final class KycService {
                 "reviewer:" + reviewerLogin, "review", gate);
     }
 
+    /**
+     * A reviewer sends a waiting_review entity back to the customer instead of deciding: to pending_step_up (new
+     * identity documents) or data_request (corrected data), with the reason on the audit trail and in the callback
+     * that every change queues (docs/rulings.md).
+     */
+    public ApplicationView requestDocuments(String customerId, String entityId, EntityStatus to, String reviewerLogin,
+                                            String reason) {
+        KycEvent.DocumentsRequested event = new KycEvent.DocumentsRequested(to);
+        return change(h -> customers.findAnyPartner(h, customerId), customerId, entityId, event,
+                "reviewer:" + reviewerLogin, "documents-requested", (h, app, entity) -> reason);
+    }
+
     /** What a decision must satisfy beyond the state machine; returns the reason to record. */
     private interface IdentityDocumentGate {
         String reasonFor(Handle h, Application app, EntityState entity);
@@ -372,17 +384,23 @@ public final class KycService {
 
     private ApplicationView decide(CustomerFinder finder, String customerId, String entityId, EntityOutcome outcome,
                                    String actor, String trigger, IdentityDocumentGate gate) {
+        return change(finder, customerId, entityId, new KycEvent.Decided(outcome), actor, trigger, gate);
+    }
+
+    /** A person's event on one waiting_review entity (a decision, a request for documents). */
+    private ApplicationView change(CustomerFinder finder, String customerId, String entityId, KycEvent event,
+                                   String actor, String trigger, IdentityDocumentGate gate) {
         return jdbi.inTransaction(h -> {
             Customer customer = finder.find(h).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             Application before = applications.findByCustomer(h, customer.partnerId(), customerId, true)
                     .orElseThrow(() -> ApiErrors.identificationNotFound(customerId));
             EntityState entity = before.entity(entityId);
             if (entity == null) throw ApiErrors.entityNotFound(entityId);
-            if (!KycMachine.accepts(entity, KycEvent.Decided.class)) {
+            if (!KycMachine.accepts(entity, event.getClass())) {
                 throw ApiErrors.entityStatus(entityId, entity.status().wire());
             }
             String reason = gate.reasonFor(h, before, entity);
-            EntityState decided = KycMachine.apply(entity, new KycEvent.Decided(outcome));
+            EntityState decided = KycMachine.apply(entity, event);
             List<EntityState> next = before.entities().stream().map(e -> e.entityId().equals(entityId) ? decided : e).toList();
             Application after = before.withEntities(next, clock.millis());
             applications.update(h, before, after);

@@ -1,5 +1,6 @@
 package dev.akepa.openapi;
 
+import dev.akepa.review.ReviewErrors;
 import dev.akepa.auth.Access;
 import dev.akepa.http.ApiErrors;
 import dev.akepa.sanctions.SanctionsErrors;
@@ -35,9 +36,13 @@ final class ApiOperations {
 
     /** Routes that are not part of the API: the reviewers' HTML console (forms and cookies, for people). */
     static final List<String> NOT_DOCUMENTED = List.of(
-            "GET /review", "GET /review/console.css", "GET /review/login", "POST /review/login", "POST /review/logout",
+            "GET /review", "GET /review/console.css", "GET /review/console.js", "GET /review/login", "POST /review/login", "POST /review/logout",
             "GET /review/queue", "GET /review/applications/{customerId}", "POST /review/applications/{customerId}/reveal",
             "POST /review/applications/{customerId}/decisions", "GET /review/documents/{documentId}",
+            "GET /review/search", "GET /review/closed", "POST /review/next", "POST /review/applications/{customerId}/claim",
+            "POST /review/applications/{customerId}/release", "POST /review/applications/{customerId}/confirm",
+            "POST /review/applications/{customerId}/request-documents", "GET /review/audit", "GET /review/audit/export",
+            "POST /review/applications/{customerId}/reject",
             "GET /docs/{asset}");
 
     static List<Operation> all() {
@@ -130,7 +135,7 @@ final class ApiOperations {
                         .json("review-decision").ok("Application")
                         .errors(ApiErrors.customerNotFound(INDIVIDUAL), ApiErrors.identificationNotFound(INDIVIDUAL),
                                 ApiErrors.entityNotFound("ExtBusRepId123"), ApiErrors.entityStatus(INDIVIDUAL, "completed"),
-                                ApiErrors.identityDocumentsRequired(INDIVIDUAL)),
+                                ApiErrors.identityDocumentsRequired(INDIVIDUAL), ReviewErrors.fourEyesRequired(INDIVIDUAL, "denied")),
 
                 get("/sanctions/lists").tag("Sanctions").access(Access.PARTNER)
                         .summary("The sanctions list versions", "Which OFAC list version screens now, every imported version and its re-screening progress.")

@@ -35,9 +35,13 @@ final class CaseFiles {
     private final KycService kyc;
     private final DocumentRepository documents;
     private final AuditTrail audit;
+    private final CaseReasons reasons;
+    private final Proposals proposals;
 
     CaseFiles(Jdbi jdbi, CustomerRepository customers, KycService kyc, DocumentRepository documents,
-              AuditTrail audit) {
+              AuditTrail audit, CaseReasons reasons, Proposals proposals) {
+        this.reasons = reasons;
+        this.proposals = proposals;
         this.jdbi = jdbi;
         this.customers = customers;
         this.kyc = kyc;
@@ -51,7 +55,8 @@ final class CaseFiles {
                 .orElseThrow(() -> ApiErrors.customerNotFound(customerId));
     }
 
-    CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error) {
+    CasePage load(Reviewer reviewer, String csrf, String customerId, boolean revealed, String notice, String error,
+                  String claimedBy) {
         return jdbi.withHandle(h -> {
             Customer customer = customers.findAnyPartner(h, customerId).orElseThrow(() -> ApiErrors.customerNotFound(customerId));
             ApplicationForReview found = kyc.forReview(h, customer)
@@ -64,15 +69,23 @@ final class CaseFiles {
                         .add(new CasePage.DocumentLink(d.id(), d.type(), d.view(), "/review/documents/" + d.id()));
             }
             Map<String, String> names = entityNames(customer);
+            Map<String, CasePage.Proposal> proposed = new HashMap<>();
+            for (Proposals.Proposal p : proposals.ofCustomer(customerId)) {
+                proposed.put(p.entityId(), new CasePage.Proposal(p.outcome().wire(), p.reason(), p.proposedBy(),
+                        Times.format(Instant.ofEpochMilli(p.proposedAtMillis())), p.proposedById() == reviewer.id()));
+            }
             List<CasePage.Entity> entities = new ArrayList<>();
             for (EntityState e : app.entities()) {
                 entities.add(new CasePage.Entity(e.entityId(), names.getOrDefault(e.entityId(), ""), e.isCustomer(),
                         e.status().wire(), e.outcome() == null ? "" : e.outcome().wire(),
-                        e.status() == EntityStatus.WAITING_REVIEW, docs.getOrDefault(e.entityId(), List.of())));
+                        e.status() == EntityStatus.WAITING_REVIEW, sideBySide(docs.getOrDefault(e.entityId(), List.of())),
+                        CustomerSections.entered(holderOf(customer, e.entityId()), revealed),
+                        e.status() == EntityStatus.WAITING_REVIEW ? proposed.get(e.entityId()) : null));
             }
-            return new CasePage(reviewer.login(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
-                    app.id(), journey(app.journey()), revealed, CustomerSections.of(customer.data(), revealed), entities,
-                    timeline(customerId), notice, error);
+            List<AuditRecord> trail = audit.ofCustomer(customerId);
+            return new CasePage(reviewer.login(), reviewer.supervisor(), csrf, customerId, customer.reference(), customer.type().wire(), partner,
+                    app.id(), journey(app.journey()), revealed, reasons.of(customerId, trail, names),
+                    CustomerSections.of(customer.data(), revealed), entities, timeline(trail), notice, error, claimedBy);
         });
     }
 
@@ -88,9 +101,9 @@ final class CaseFiles {
                 .findOne());
     }
 
-    private List<CasePage.TimelineItem> timeline(String customerId) {
+    private static List<CasePage.TimelineItem> timeline(List<AuditRecord> trail) {
         List<CasePage.TimelineItem> items = new ArrayList<>();
-        for (AuditRecord r : audit.ofCustomer(customerId)) {
+        for (AuditRecord r : trail) {
             var e = r.entry();
             items.add(new CasePage.TimelineItem(r.id(), Times.format(Instant.ofEpochMilli(e.atMillis())), e.actor(),
                     e.trigger(), e.reason(), changes(e.beforeJson(), e.afterJson())));
@@ -123,6 +136,23 @@ final class CaseFiles {
 
     private static String journey(String status, String outcome) {
         return outcome == null ? status : status + "/" + outcome;
+    }
+
+    /** Front, back, selfie, then the rest: the order a reviewer compares them in. */
+    private static List<CasePage.DocumentLink> sideBySide(List<CasePage.DocumentLink> docs) {
+        List<String> order = List.of("front", "back", "selfie");
+        return docs.stream().sorted(java.util.Comparator.comparingInt(d -> {
+            int i = order.indexOf(d.view());
+            return i < 0 ? order.size() : i;
+        })).toList();
+    }
+
+    /** The JSON object an entity's data is in: the customer itself, or its representative with that id. */
+    private static JsonNode holderOf(Customer customer, String entityId) {
+        for (JsonNode rep : customer.data().path("businessRepresentatives")) {
+            if (entityId.equals(rep.path("id").asString(""))) return rep;
+        }
+        return customer.data();
     }
 
     /** Entity id → the person's or business's name. */

@@ -25,7 +25,7 @@ final class ConsolePages {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'self'; "
+        ctx.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     }
 }

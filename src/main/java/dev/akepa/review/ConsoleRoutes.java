@@ -46,10 +46,19 @@ final class ConsoleRoutes implements RouteGroup {
     private final DocumentVault store;
     private final AuditTrail audit;
     private final ConsolePages pages;
+    private final CaseClaims claims;
+    private final CaseView view;
+    private final CaseActions actions;
+    private final ReviewConfig.FourEyes fourEyes;
     private final Clock clock;
 
     ConsoleRoutes(ReviewerLogins logins, ConsoleSessions sessions, ReviewQueue queue, CaseFiles cases, KycService kyc,
-                  DocumentVault store, AuditTrail audit, ConsolePages pages, Clock clock) {
+                  DocumentVault store, AuditTrail audit, ConsolePages pages, CaseClaims claims, CaseView view,
+                  CaseActions actions, ReviewConfig.FourEyes fourEyes, Clock clock) {
+        this.claims = claims;
+        this.view = view;
+        this.actions = actions;
+        this.fourEyes = fourEyes;
         this.logins = logins;
         this.sessions = sessions;
         this.queue = queue;
@@ -64,7 +73,8 @@ final class ConsoleRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/review", ctx -> ctx.redirect(QUEUE, HttpStatus.SEE_OTHER));
-        routes.get("/review/console.css", this::stylesheet);
+        routes.get("/review/console.css", ctx -> asset(ctx, "console.css", "text/css; charset=utf-8"));
+        routes.get("/review/console.js", ctx -> asset(ctx, "console.js", "text/javascript; charset=utf-8"));
         routes.get(LOGIN, this::loginForm);
         routes.post(LOGIN, this::login);
         routes.post("/review/logout", this::logout, Access.CONSOLE);
@@ -115,6 +125,7 @@ final class ConsoleRoutes implements RouteGroup {
     private void logout(Context ctx) {
         sessions.end(Authentication.sessionToken(ctx));
         logins.recordLogout(Authentication.reviewer(ctx));
+        claims.releaseAll(Authentication.reviewer(ctx));
         ctx.addHeader("Set-Cookie", Cookies.clear(ctx, Authentication.SESSION_COOKIE, "/review"));
         ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
     }
@@ -125,30 +136,36 @@ final class ConsoleRoutes implements RouteGroup {
         QueuePage.Filter filter = new QueuePage.Filter(
                 oneOf(ctx.queryParam("partner"), queue.partners()),
                 oneOf(ctx.queryParam("status"), QueuePage.Filter.STATUSES),
-                oneOf(ctx.queryParam("age"), QueuePage.Filter.AGES));
+                oneOf(ctx.queryParam("age"), QueuePage.Filter.AGES), "1".equals(ctx.queryParam("mine")),
+                "newest".equals(ctx.queryParam("sort")));
         int page = pageNumber(ctx.queryParam("page"));
-        ReviewQueue.Slice slice = queue.find(filter, page);
-        String base = QUEUE + "?partner=" + filter.partner() + "&status=" + filter.status() + "&age=" + filter.minAge();
+        ReviewQueue.Slice slice = queue.find(filter, Authentication.reviewer(ctx).id(), claims.liveSince(), page);
+        String base = QUEUE + "?" + filter.query(filter.newestFirst());
         pages.render(ctx, 200, "queue", new QueuePage(Authentication.reviewer(ctx).login(),
                 Authentication.csrf(ctx), filter, queue.partners(), slice.rows(), page,
-                page > 1 ? base + "&page=" + (page - 1) : null, slice.hasNext() ? base + "&page=" + (page + 1) : null));
+                page > 1 ? base + "&page=" + (page - 1) : null, slice.hasNext() ? base + "&page=" + (page + 1) : null,
+                ctx.queryParam("empty") != null));
     }
 
     private void casePage(Context ctx) {
-        String notice = ctx.queryParam("decided") != null ? "Decision recorded." : null;
+        String notice = ctx.queryParam("decided") != null ? "Decision recorded."
+                : ctx.queryParam("requested") != null ? "New documents requested: the customer's partner was called back."
+                : ctx.queryParam("proposed") != null ? "Decision proposed: it takes effect once a supervisor confirms it (four eyes)."
+                : null;
+        claims.touch(ctx.pathParam("customerId"), Authentication.reviewer(ctx));
         renderCase(ctx, 200, false, notice, null);
     }
 
     private void renderCase(Context ctx, int status, boolean revealed, String notice, String error) {
-        pages.render(ctx, status, "case", cases.load(Authentication.reviewer(ctx), Authentication.csrf(ctx),
-                ctx.pathParam("customerId"), revealed, notice, error));
+        view.render(ctx, status, revealed, notice, error);
     }
 
     /** A POST, so that every reveal is deliberate and on record; the page answers with the data unmasked. */
     private void reveal(Context ctx) {
         Reviewer reviewer = Authentication.reviewer(ctx);
         var customer = cases.customer(ctx.pathParam("customerId"));
-        CasePage page = cases.load(reviewer, Authentication.csrf(ctx), customer.id(), true, null, null);
+        CasePage page = cases.load(reviewer, Authentication.csrf(ctx), customer.id(), true, null, null,
+                claims.holder(customer.id()).orElse(""));
         // On record before a single unmasked byte leaves the server.
         audit.append(AuditEntry.reviewerAction(AuditKind.REVEAL, reviewer.login(), "reveal",
                 "masked customer data shown in the console", customer.id(), customer.partnerId(), clock.millis()));
@@ -165,19 +182,30 @@ final class ConsoleRoutes implements RouteGroup {
         else if (reason.isEmpty()) problem = "A decision needs a reason.";
         else if (reason.length() > DecisionRequest.MAX_REASON) problem = "The reason is longer than " + DecisionRequest.MAX_REASON + " characters.";
         else if (waiver.length() > DecisionRequest.MAX_REASON) problem = "The waiver is longer than " + DecisionRequest.MAX_REASON + " characters.";
+        Reviewer reviewer = Authentication.reviewer(ctx);
+        String customerId = ctx.pathParam("customerId");
+        if (problem == null && !claims.freeFor(customerId, reviewer)) {
+            problem = "This case is claimed by " + claims.holder(customerId).orElse("another reviewer")
+                    + ": only they can decide it while they work on it.";
+        }
         if (problem != null) {
-            renderCase(ctx, 400, false, null, problem);
+            renderCase(ctx, problem.startsWith("This case is claimed") ? 409 : 400, false, null, problem);
+            return;
+        }
+        EntityOutcome chosen = EntityOutcome.fromWire(outcome);
+        if (fourEyes.requires(chosen)) {
+            actions.propose(ctx, reviewer, customerId, entityId, chosen, reason, waiver);
             return;
         }
         try {
-            kyc.review(ctx.pathParam("customerId"), entityId, EntityOutcome.fromWire(outcome),
-                    Authentication.reviewer(ctx).login(), reason, waiver);
+            kyc.review(customerId, entityId, chosen, reviewer.login(), reason, waiver);
         } catch (ApiException e) {
             // Someone else decided first, or the entity is gone: show the current state with the reason.
             renderCase(ctx, e.status(), false, null, e.apiMessage());
             return;
         }
-        ctx.redirect("/review/applications/" + ctx.pathParam("customerId") + "?decided=" + entityId, HttpStatus.SEE_OTHER);
+        claims.release(customerId, reviewer);
+        ctx.redirect("/review/applications/" + customerId + "?decided=" + entityId, HttpStatus.SEE_OTHER);
     }
 
     // ---- documents and assets -------------------------------------------------------------------------------------
@@ -198,19 +226,20 @@ final class ConsoleRoutes implements RouteGroup {
         ctx.contentType(file.contentType()).result(in);
     }
 
-    private void stylesheet(Context ctx) {
-        InputStream css = ConsoleRoutes.class.getResourceAsStream("/review/console.css");
-        if (css == null) throw new IllegalStateException("review/console.css is missing from the build");
+    /** The style sheet and the script (the document viewer): files of the build, no CDN, allowed by the CSP's 'self'. */
+    private void asset(Context ctx, String name, String contentType) {
+        InputStream in = ConsoleRoutes.class.getResourceAsStream("/review/" + name);
+        if (in == null) throw new IllegalStateException("review/" + name + " is missing from the build");
         ctx.header("Cache-Control", "max-age=3600");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType("text/css; charset=utf-8").result(css);
+        ctx.contentType(contentType).result(in);
     }
 
     private static String oneOf(String value, List<String> allowed) {
         return value != null && allowed.contains(value) ? value : "";
     }
 
-    private static int pageNumber(String value) {
+    static int pageNumber(String value) {
         try {
             return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
         } catch (NumberFormatException e) {

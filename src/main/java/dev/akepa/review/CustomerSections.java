@@ -31,7 +31,8 @@ final class CustomerSections {
         for (var entry : object.properties()) {
             JsonNode value = entry.getValue();
             if (value.isArray() || value.isObject()) continue;
-            fields.add(new CasePage.Field(entry.getKey(), revealed ? text(value) : masked(arrayName, entry.getKey(), value)));
+            String shown = revealed ? text(value) : masked(arrayName, entry.getKey(), value);
+            fields.add(new CasePage.Field(FieldLabels.label(entry.getKey()), entry.getKey(), FieldLabels.named(entry.getKey(), shown)));
         }
         sections.add(new CasePage.Section(title, fields));
         for (var entry : object.properties()) {
@@ -45,6 +46,40 @@ final class CustomerSections {
                 i++;
             }
         }
+    }
+
+    /**
+     * What an entity's documents should match, for the viewer's side panel: name, date of birth, first address,
+     * identification documents (masked like the sections until revealed). {@code holder}: the customer or one
+     * representative.
+     */
+    static List<CasePage.Field> entered(JsonNode holder, boolean revealed) {
+        List<CasePage.Field> fields = new ArrayList<>();
+        String name = ReviewQueue.displayName(holder);
+        if (!name.isEmpty()) fields.add(new CasePage.Field("Name", holder.has("businessName") ? "businessName" : "firstName lastName", name));
+        JsonNode dob = holder.path("dateOfBirth");
+        if (!dob.isMissingNode()) fields.add(new CasePage.Field("Date of birth", "dateOfBirth", shown(null, "dateOfBirth", dob, revealed)));
+        for (String array : List.of("addresses", "businessAddresses")) {
+            JsonNode a = holder.path(array).path(0);
+            if (!a.isObject()) continue;
+            List<String> parts = new ArrayList<>();
+            for (String f : List.of("addressLine1", "addressLine2", "city", "stateCode", "postalCode", "countryCodeA3")) {
+                if (a.hasNonNull(f)) parts.add(shown(array, f, a.get(f), revealed));
+            }
+            fields.add(new CasePage.Field("Address", array + "[0]", String.join(", ", parts)));
+        }
+        int i = 0;
+        for (JsonNode d : holder.path("identificationDocuments")) {
+            String type = d.path("type").isString() ? d.get("type").asString() : "document";
+            fields.add(new CasePage.Field("Document number (" + type + ")", "identificationDocuments[" + i++ + "].value",
+                    shown("identificationDocuments", "value", d.path("value"), revealed)));
+        }
+        return fields;
+    }
+
+    private static String shown(String arrayName, String field, JsonNode value, boolean revealed) {
+        if (value.isMissingNode()) return "";
+        return revealed ? text(value) : masked(arrayName, field, value);
     }
 
     static String masked(String arrayName, String field, JsonNode value) {

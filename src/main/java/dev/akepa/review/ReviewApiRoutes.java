@@ -13,10 +13,12 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 final class ReviewApiRoutes implements RouteGroup {
     private final KycService kyc;
     private final JsonBodies bodies;
+    private final ReviewConfig.FourEyes fourEyes;
 
-    ReviewApiRoutes(KycService kyc, JsonBodies bodies) {
+    ReviewApiRoutes(KycService kyc, JsonBodies bodies, ReviewConfig.FourEyes fourEyes) {
         this.kyc = kyc;
         this.bodies = bodies;
+        this.fourEyes = fourEyes;
     }
 
     @Override
@@ -27,6 +29,9 @@ final class ReviewApiRoutes implements RouteGroup {
     /** Answers like /akepa/status: the application after the decision. */
     private void decide(Context ctx) {
         DecisionRequest decision = DecisionRequest.from(bodies.read(ctx, "review-decision"));
+        if (fourEyes.requires(decision.outcome())) {
+            throw ReviewErrors.fourEyesRequired(decision.entityId(), decision.outcome().wire());
+        }
         Responses.ok(ctx, kyc.review(decision.customerId(), decision.entityId(), decision.outcome(),
                 Authentication.reviewer(ctx).login(), decision.reason(), decision.identityDocumentsWaiver()));
     }

@@ -62,6 +62,49 @@ class KycMachineTest {
     }
 
     @Test
+    void onlyAWaitingReviewEntityCanBeSentBackForDocuments() {
+        for (EntityStatus to : List.of(EntityStatus.PENDING_STEP_UP, EntityStatus.DATA_REQUEST)) {
+            var event = new KycEvent.DocumentsRequested(to);
+            for (EntityStatus status : EntityStatus.values()) {
+                EntityState entity = entity(status, status == EntityStatus.COMPLETED ? EntityOutcome.DENIED : null);
+                assertThat(KycMachine.accepts(entity, KycEvent.DocumentsRequested.class))
+                        .as(status.wire()).isEqualTo(status == EntityStatus.WAITING_REVIEW);
+                if (status == EntityStatus.WAITING_REVIEW) {
+                    assertThat(KycMachine.apply(entity, event)).isEqualTo(entity(to, null));
+                } else {
+                    assertThatThrownBy(() -> KycMachine.apply(entity, event)).isInstanceOf(IllegalTransition.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void documentsAreRequestedOnlyIntoStepUpOrADataRequest() {
+        for (EntityStatus to : EntityStatus.values()) {
+            if (to == EntityStatus.PENDING_STEP_UP || to == EntityStatus.DATA_REQUEST) continue;
+            assertThatThrownBy(() -> new KycEvent.DocumentsRequested(to)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everyStatusAcceptsExactlyTheEventsOfTheTable() {
+        var expected = java.util.Map.of(
+                EntityStatus.RUNNING, java.util.Set.of(KycEvent.Verified.class),
+                EntityStatus.DATA_REQUEST, java.util.Set.of(KycEvent.Verified.class, KycEvent.DataRequestDocumentsChecked.class),
+                EntityStatus.PENDING_STEP_UP, java.util.Set.of(KycEvent.DocumentsChecked.class),
+                EntityStatus.WAITING_REVIEW, java.util.Set.of(KycEvent.Decided.class, KycEvent.DocumentsRequested.class),
+                EntityStatus.COMPLETED, java.util.Set.<Class<? extends KycEvent>>of());
+        for (EntityStatus status : EntityStatus.values()) {
+            EntityState entity = entity(status, status == EntityStatus.COMPLETED ? EntityOutcome.APPROVED : null);
+            for (var type : KycEvent.class.getPermittedSubclasses()) {
+                @SuppressWarnings("unchecked") var eventType = (Class<? extends KycEvent>) type;
+                assertThat(KycMachine.accepts(entity, eventType)).as(status.wire() + " " + type.getSimpleName())
+                        .isEqualTo(expected.get(status).contains(eventType));
+            }
+        }
+    }
+
+    @Test
     void aCompletedEntityAcceptsNothing() {
         EntityState done = entity(EntityStatus.COMPLETED, EntityOutcome.APPROVED);
         assertThatThrownBy(() -> KycMachine.apply(done, new KycEvent.Decided(EntityOutcome.DENIED)))

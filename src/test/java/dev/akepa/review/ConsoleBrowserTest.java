@@ -60,29 +60,14 @@ class ConsoleBrowserTest {
         if (chromium != null) chromium.close();
     }
 
-    /** WaitReview individual whose licence front (JPEG) and back (PNG) are real pictures. */
     private static String waitingCaseWithRealImages() {
-        Journeys journeys = new Journeys(partner);
-        String customerId = journeys.initIndividual("WaitReview");
-        journeys.identify(customerId);
-        String front = uploaded("jpg", "front", RealImages.licence("jpg", "front", "Jane WaitReview"));
-        String back = uploaded("png", "back", RealImages.licence("png", "back", "Jane WaitReview"));
-        ApiResponse updated = partner.post("/akepa/update", Fixtures.update(customerId,
-                List.of(new String[]{customerId, front, "front"}, new String[]{customerId, back, "back"})));
-        assertThat(updated.dataText("status")).as(updated.raw()).isEqualTo("waiting_review");
-        return customerId;
-    }
-
-    private static String uploaded(String extension, String side, byte[] content) {
-        ApiResponse generated = partner.post("/akepa/document/generate", Fixtures.generate(extension, "license", side));
-        String id = generated.dataText("id");
-        ApiResponse upload = partner.upload(id, content, side + "." + extension);
-        assertThat(upload.status()).as(upload.raw()).isEqualTo(200);
-        return id;
+        return ReviewCases.waitingWithRealImages(partner);
     }
 
     @Test
     void aReviewerDeniesAWaitingCaseAndThePartnerSeesIt() throws Exception {
+        // Something else waiting too, so that the queue screenshot shows a queue.
+        ReviewCases.waitingBusiness(partner);
         String customerId = waitingCaseWithRealImages();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
@@ -103,7 +88,7 @@ class ConsoleBrowserTest {
         wait.until(d -> imagesLoaded(d) == 2);
         assertThat(naturalWidths()).containsExactly((long) RealImages.WIDTH, (long) RealImages.WIDTH);
         assertThat(browser.findElement(By.id("journey")).getText()).isEqualTo("waiting_review");
-        browser.manage().window().setSize(new Dimension(1280, 1700));
+        browser.manage().window().setSize(new Dimension(1280, 1900));
         screenshot("application");
         browser.manage().window().setSize(new Dimension(1280, 900));
 

@@ -1,6 +1,7 @@
 package dev.akepa.review;
 
 import dev.akepa.testsupport.ApiClient;
+import dev.akepa.testsupport.ApiResponse;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.Journeys;
 
@@ -26,6 +27,27 @@ final class ReviewCases {
         String status = journeys.attachLicence(customerId, customerId).dataText("status");
         assertThat(status).isEqualTo("waiting_review");
         return customerId;
+    }
+
+    /** WaitReview individual whose licence front (JPEG) and back (PNG) are real pictures. */
+    static String waitingWithRealImages(ApiClient partner) {
+        Journeys journeys = new Journeys(partner);
+        String customerId = journeys.initIndividual("WaitReview");
+        journeys.identify(customerId);
+        String front = uploaded(partner, "jpg", "front", RealImages.licence("jpg", "front", "Jane WaitReview"));
+        String back = uploaded(partner, "png", "back", RealImages.licence("png", "back", "Jane WaitReview"));
+        ApiResponse updated = partner.post("/akepa/update", Fixtures.update(customerId,
+                List.of(new String[]{customerId, front, "front"}, new String[]{customerId, back, "back"})));
+        assertThat(updated.dataText("status")).as(updated.raw()).isEqualTo("waiting_review");
+        return customerId;
+    }
+
+    private static String uploaded(ApiClient partner, String extension, String side, byte[] content) {
+        ApiResponse generated = partner.post("/akepa/document/generate", Fixtures.generate(extension, "license", side));
+        String id = generated.dataText("id");
+        ApiResponse upload = partner.upload(id, content, side + "." + extension);
+        assertThat(upload.status()).as(upload.raw()).isEqualTo(200);
+        return id;
     }
 
     /** A business whose primary address has postal code 00000: the business entity waits at identification. */

@@ -106,6 +106,12 @@ public final class TestServer implements AutoCloseable {
                 .createIfAbsent(login, new PasswordHasher().hash(password), System.currentTimeMillis());
     }
 
+    /** A reviewer with the supervisor role, as `./akepa reviewer add --role supervisor` makes one. */
+    public void createSupervisor(String login, String password) {
+        new ReviewerRepository(app.database().jdbi()).createIfAbsent(login, new PasswordHasher().hash(password),
+                dev.akepa.auth.ReviewerRole.SUPERVISOR, System.currentTimeMillis());
+    }
+
     public App app() {
         return app;
     }

@@ -11,6 +11,7 @@ import dev.akepa.http.RegisteredRoute;
 import dev.akepa.http.RouteGroup;
 import dev.akepa.http.SchemaRoutes;
 import dev.akepa.http.schema.SchemaValidator;
+import dev.akepa.customer.CustomerDataChanges;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.customer.CustomerRoutes;
 import dev.akepa.customer.CustomerService;
@@ -101,7 +102,8 @@ public final class App implements AutoCloseable {
         this.verificationWorker = config.verification().enabled()
                 ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
-        CustomerService customers = new CustomerService(jdbi, customerRepository, kyc::customerChanged, clock);
+        CustomerDataChanges verifyChangedData = kyc::customerChanged;
+        CustomerService customers = new CustomerService(jdbi, customerRepository, verifyChangedData, clock);
         this.vault = new DocumentVault(documentStore, personalData);
         int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
         if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);

@@ -5,7 +5,7 @@ package dev.akepa;
  * ReadmeConfigurationTest holds the README's configuration table to exactly this list, so a new variable is
  * added here, read in Config's section for its feature, and given a README row — or the build fails.
  */
-public enum Variable {
+enum Variable {
     // server and storage
     AKEPA_MODE, AKEPA_DATA_DIR, AKEPA_HOST, AKEPA_PORT, AKEPA_MAX_JSON_BYTES, AKEPA_MAX_UPLOAD_BYTES,
     AKEPA_DB_URL, AKEPA_DB_USER, AKEPA_DB_PASSWORD, AKEPA_DB_POOL_SIZE,

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** Review API tokens (header x-akepa-reviewer-token): 256 random bits, stored as SHA-256, fixed lifetime. */
-public final class ReviewerTokens {
+final class ReviewerTokens {
     public record Issued(String token, long expiresAtMillis) {}
 
     private final ReviewerRepository reviewers;

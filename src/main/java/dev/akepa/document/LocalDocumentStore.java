@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * Documents as files under {@code <dataDir>/documents/<shard>/<key>}, for a single node. A stored file is
  * either complete or absent: the bytes are forced to disk before an atomic rename makes them visible.
  */
-public final class LocalDocumentStore implements DocumentStore {
+final class LocalDocumentStore implements DocumentStore {
     private final Path root;
 
     public LocalDocumentStore(Path dataDir) throws IOException {

@@ -33,7 +33,7 @@ import java.util.Map;
  * server itself rejects bytes that changed on the way; downloads ask for the checksum back and the SDK
  * re-checks it while the caller reads.
  */
-public final class S3DocumentStore implements DocumentStore, AutoCloseable {
+final class S3DocumentStore implements DocumentStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3DocumentStore.class);
     /** Readiness probes must answer quickly even when the endpoint swallows packets. */
     private static final Duration REACHABILITY_LIMIT = Duration.ofSeconds(3);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Fails once more than {@code limit} bytes were read, so a body without Content-Length cannot grow unbounded. */
-public final class LimitedInputStream extends FilterInputStream {
+final class LimitedInputStream extends FilterInputStream {
     private final long limit;
     private long count;
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * seals webhook secrets (the associated data keeps the two apart); a system key of its own needs a data key
  * created for databases made before it.
  */
-public final class SealedResponses {
+final class SealedResponses {
     private final Sealer sealer;
 
     private SealedResponses(Sealer sealer) {

@@ -13,7 +13,7 @@ import java.util.List;
  * versions no data key uses. Nodes keep serving throughout: they read data keys under any loaded version, and a
  * node still wrapping new keys under a retired version is refused by the insert's guard and reloads.
  */
-public final class KeyRotation {
+final class KeyRotation {
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
     private static final int BATCH = 500;
     /** Between stopping new wraps under old versions and destroying them: longer than any insert's transaction. */

@@ -5,7 +5,7 @@ package dev.akepa.keys;
  * encrypted under a key this node does not have. Never silently ignored: the request fails with a 500 and the log
  * says which owner, never what the data was.
  */
-public final class UndecryptableData extends IllegalStateException {
+final class UndecryptableData extends IllegalStateException {
     UndecryptableData(String message, Throwable cause) {
         super(message, cause);
     }

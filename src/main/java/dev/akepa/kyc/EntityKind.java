@@ -1,6 +1,6 @@
 package dev.akepa.kyc;
 
 /** What an entity of an application is. */
-public enum EntityKind {
+enum EntityKind {
     INDIVIDUAL, BUSINESS, REPRESENTATIVE
 }

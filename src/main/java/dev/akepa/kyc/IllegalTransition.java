@@ -1,7 +1,7 @@
 package dev.akepa.kyc;
 
 /** An event that the entity's current status does not accept; carries the status for the API message. */
-public final class IllegalTransition extends RuntimeException {
+final class IllegalTransition extends RuntimeException {
     private final EntityState entity;
 
     IllegalTransition(EntityState entity, KycEvent event) {

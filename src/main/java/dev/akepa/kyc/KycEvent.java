@@ -4,7 +4,7 @@ import dev.akepa.verification.DataRequestVerdict;
 import dev.akepa.verification.Verdict;
 
 /** What can happen to one entity. */
-public sealed interface KycEvent {
+sealed interface KycEvent {
 
     /** Verification at identification (or in the background for syncMode true). */
     record Verified(Verdict verdict) implements KycEvent {}

@@ -20,7 +20,7 @@ import java.util.Set;
  * completed        accepts nothing
  * </pre>
  */
-public final class KycMachine {
+final class KycMachine {
 
     /** Which event types each status accepts. */
     private static final Map<EntityStatus, Set<Class<? extends KycEvent>>> ACCEPTS = Map.of(

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Every screening of every entity, kept as evidence: what was screened against which list version, and found. */
-public final class EvidenceLog implements ScreeningRecorder {
+final class EvidenceLog implements ScreeningRecorder {
     private static final TypeReference<List<EvidenceMatch>> MATCHES = new TypeReference<>() {};
     private final Jdbi jdbi;
 

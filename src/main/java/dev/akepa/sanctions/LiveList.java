@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and builds its index there, off the request path; requests keep the previous index until the new one is ready,
  * then switch in one reference swap.
  */
-public final class LiveList implements CurrentList, AutoCloseable {
+final class LiveList implements CurrentList, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveList.class);
 
     private final ListVersions versions;

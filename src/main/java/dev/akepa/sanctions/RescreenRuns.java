@@ -14,7 +14,7 @@ import java.util.Optional;
  * Any node claims a batch with a lease ({@code FOR UPDATE SKIP LOCKED}); a batch commits with its evidence and
  * alerts, so a crash loses at most the batch in hand, which is claimed again once its lease ends.
  */
-public final class RescreenRuns {
+final class RescreenRuns {
     private final Jdbi jdbi;
     private final CustomerRepository customers;
     private final int batchSize;

@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * batch by batch as {@link RescreenRuns} hands them out. Each entity's screening is stored as evidence; a
  * candidate no earlier screening of that entity had opens an alert and queues a callback to the partner.
  */
-public final class Rescreening implements AutoCloseable {
+final class Rescreening implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Rescreening.class);
     private static final long IDLE_MILLIS = 1_000;
 

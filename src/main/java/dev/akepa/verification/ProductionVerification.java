@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Screening runs even when the data has problems, so a listed name is never sent back merely for a typo in a ZIP
  * code; every finding is listed in the reasons.
  */
-public final class ProductionVerification implements VerificationProvider {
+final class ProductionVerification implements VerificationProvider {
     /** Reasons name at most this many matches, best first, so a very common name does not flood the review. */
     static final int MAX_MATCHES_IN_REASONS = 10;
 

@@ -20,7 +20,7 @@ import java.util.List;
  * A person is an individual customer or a business representative; the rows apply to both. Documents linked to
  * an entity in data_request change nothing here.
  */
-public final class SandboxVerification implements VerificationProvider {
+final class SandboxVerification implements VerificationProvider {
     static final String DENIED = "Denied";
     static final String WAIT_REVIEW = "WaitReview";
     static final String REVIEW_POSTAL_CODE = "00000";

@@ -14,7 +14,7 @@ import java.util.Optional;
  * must be public unless private targets are allowed (sandbox default). Checked when the URL is given and again
  * right before each send, so a DNS change in between cannot redirect a callback inward.
  */
-public final class UrlGuard implements WebhookUrlPolicy {
+final class UrlGuard implements WebhookUrlPolicy {
     static final int MAX_LENGTH = 2048;
     private final boolean allowPrivate;
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The partner's view of its callbacks: signing secret, rotation, delivery attempts, replay. */
-public final class WebhookRoutes implements RouteGroup {
+final class WebhookRoutes implements RouteGroup {
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
 

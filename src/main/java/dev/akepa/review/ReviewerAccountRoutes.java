@@ -76,7 +76,7 @@ final class ReviewerAccountRoutes implements RouteGroup {
         String login = Objects.requireNonNullElse(ctx.formParam("login"), "").strip();
         String password = Objects.requireNonNullElse(ctx.formParam("password"), "");
         ReviewerRole role = role(ctx.formParam("role"));
-        String problem = login.isEmpty() ? "Give a login." : AccountRules.loginProblem(login);
+        String problem = AccountRules.loginProblem(login);
         if (problem == null) problem = AccountRules.reviewerPasswordProblem(password);
         if (problem == null && role == null) problem = "role must be analyst or supervisor";
         if (problem != null) {

@@ -58,6 +58,13 @@ class ReviewerAccountsBrowserTest {
         try (ConsoleSession andy = ConsoleSession.login(running.server().baseUrl(), "andy", PASSWORD)) {
             andy.open("/review/reviewers");
             assertThat(andy.browser.getPageSource()).contains("supervisorRequired");
+            // A hand-made form with the analyst's own valid CSRF token is refused too.
+            andy.open("/review/queue");
+            andy.script("""
+                    const f = document.createElement('form'); f.method = 'post'; f.action = '/review/reviewers/sue/disable';
+                    f.appendChild(document.querySelector('input[name=csrf]').cloneNode());
+                    document.body.appendChild(f); f.submit();""");
+            andy.wait.until(d -> d.getPageSource().contains("supervisorRequired"));
 
             supervisor.open("/review/reviewers");
             supervisor.browser.findElement(By.cssSelector("tr[data-login='andy'] button.disable")).click();

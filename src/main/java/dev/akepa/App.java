@@ -98,7 +98,8 @@ public final class App implements AutoCloseable {
         KycService kyc = new KycService(jdbi, customerRepository, applications, documentRepository,
                 verification, sanctions.recorder(), jobs, webhooks.urlGuard(), List.of(webhooks.listener(), audit),
                 jobQueued, clock);
-        Auth auth = new Auth(jdbi, config.auth(), new PasswordHasher(), audit, bodies, clock);
+        PasswordHasher hasher = new PasswordHasher();
+        Auth auth = new Auth(jdbi, config.auth(), hasher, audit, bodies, clock);
         this.verificationWorker = config.verification().enabled()
                 ? new VerificationWorker(kyc, jobs, jobQueued, clock, config.verification().poll().toMillis()) : null;
 
@@ -110,7 +111,8 @@ public final class App implements AutoCloseable {
         DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,
-                customerRepository, documentRepository, vault, audit, sanctions, bodies, config.review(), clock);
+                customerRepository, documentRepository, vault, audit, sanctions, bodies, config.review(),
+                hasher, clock);
         this.erasures = new Erasures(jdbi, personalData, documentStore, config.retention(),
                 config.http().multipartTempDir(), registry, clock);
 

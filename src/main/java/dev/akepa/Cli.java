@@ -4,6 +4,7 @@ import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
 import dev.akepa.audit.AuditExport;
 import dev.akepa.auth.ReviewerRole;
+import dev.akepa.auth.AccountRules;
 import dev.akepa.auth.AccountSummary;
 import dev.akepa.auth.PartnerRepository;
 import dev.akepa.auth.PasswordHasher;
@@ -167,8 +168,8 @@ final class Cli {
     /** partner add|list|remove and reviewer add|list|disable: the same commands over two account tables. */
     private record Accounts(Kind kind, Io io) {
         enum Kind {
-            PARTNER("partner", "remove", 1, 50),
-            REVIEWER("reviewer", "disable", 12, 200);
+            PARTNER("partner", "remove", AccountRules.PARTNER_MIN_PASSWORD, AccountRules.PARTNER_MAX_PASSWORD),
+            REVIEWER("reviewer", "disable", AccountRules.REVIEWER_MIN_PASSWORD, AccountRules.REVIEWER_MAX_PASSWORD);
 
             final String noun;
             final String endVerb;
@@ -253,9 +254,11 @@ final class Cli {
         }
 
         private int list(List<AccountSummary> accounts) {
-            io.out().printf("%-36s  %-24s  %s%n", "LOGIN", "CREATED", "STATUS");
+            boolean roles = kind == Kind.REVIEWER;
+            io.out().printf("%-36s  " + (roles ? "%-10s  " : "%s") + "%-24s  %s%n", "LOGIN", roles ? "ROLE" : "", "CREATED", "STATUS");
             for (AccountSummary a : accounts) {
-                io.out().printf("%-36s  %-24s  %s%n", a.login(), a.createdAt(),
+                io.out().printf("%-36s  " + (roles ? "%-10s  " : "%s") + "%-24s  %s%n", a.login(),
+                        roles ? a.role().wire() : "", a.createdAt(),
                         a.disabledAt() == null ? "enabled" : (kind == Kind.PARTNER ? "removed " : "disabled ") + a.disabledAt());
             }
             return OK;
@@ -280,19 +283,14 @@ final class Cli {
         }
 
         private String validPassword(String password) throws UsageError {
-            if (password.length() < kind.minPassword) {
-                throw new UsageError(kind.noun + " password must be at least " + kind.minPassword + " characters");
-            }
-            if (password.length() > kind.maxPassword) {
-                throw new UsageError(kind.noun + " password must be at most " + kind.maxPassword + " characters");
-            }
+            String problem = AccountRules.passwordProblem(kind.noun, password, kind.minPassword, kind.maxPassword);
+            if (problem != null) throw new UsageError(problem);
             return password;
         }
 
         private String validLogin(String login) throws UsageError {
-            if (login == null) throw new UsageError("--login L is required");
-            if (login.isEmpty() || login.length() > 36) throw new UsageError("login must be 1-36 characters");
-            if (!login.matches("[0-9a-zA-Z_]+")) throw new UsageError("login may contain only letters, digits and _");
+            String problem = AccountRules.loginProblem(login);
+            if (problem != null) throw new UsageError(problem);
             return login;
         }
     }

@@ -107,11 +107,22 @@ class CliTest {
         String login = "{\"user\":{\"login\":\"dora\",\"password\":\"a long passphrase\"}}";
         var issued = running.server().client().post("/review/auth/get-token", login);
         assertThat(issued.status()).isEqualTo(200);
-        assertThat(akepa("reviewer", "list").out()).containsPattern("(?m)^dora +\\S+ +enabled$");
+        assertThat(akepa("reviewer", "list").out()).containsPattern("(?m)^dora +analyst +\\S+ +enabled$");
 
         assertThat(akepa("reviewer", "disable", "--login", "dora").out()).startsWith("reviewer 'dora' disabled");
         assertThat(running.server().client().post("/review/auth/get-token", login).status()).isEqualTo(401);
-        assertThat(akepa("reviewer", "list").out()).containsPattern("(?m)^dora +\\S+ +disabled \\S+$");
+        assertThat(akepa("reviewer", "list").out()).containsPattern("(?m)^dora +analyst +\\S+ +disabled \\S+$");
+    }
+
+    @Test
+    void reviewerListShowsEachReviewersRole() throws Exception {
+        piped("a long passphrase\n", "reviewer", "add", "--login", "rolf", "--password-stdin", "--role", "supervisor");
+        piped("a long passphrase\n", "reviewer", "add", "--login", "rita", "--password-stdin");
+        String out = akepa("reviewer", "list").out();
+        assertThat(out).containsPattern("(?m)^LOGIN +ROLE +CREATED +STATUS$");
+        assertThat(out).containsPattern("(?m)^rolf +supervisor +\\S+ +enabled$");
+        assertThat(out).containsPattern("(?m)^rita +analyst +\\S+ +enabled$");
+        assertThat(akepa("partner", "list").out()).containsPattern("(?m)^LOGIN +CREATED +STATUS$");
     }
 
     @Test

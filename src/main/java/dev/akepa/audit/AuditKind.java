@@ -11,7 +11,9 @@ public enum AuditKind {
     /** A four-eyes decision proposed, or its proposal rejected (the confirmation is the application change). */
     PROPOSAL("proposal"),
     /** A supervisor exported audit rows (customer or date range). */
-    EXPORT("export");
+    EXPORT("export"),
+    /** A supervisor added a reviewer, changed a reviewer's role or disabled one (console Reviewers page). */
+    ACCOUNT("account");
 
     private final String wire;
 

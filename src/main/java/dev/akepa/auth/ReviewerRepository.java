@@ -48,8 +48,8 @@ public final class ReviewerRepository {
 
     /** Every reviewer, disabled ones included, by login. */
     public java.util.List<AccountSummary> list() {
-        return jdbi.withHandle(h -> h.createQuery("select login, created_at, disabled_at from reviewer order by login")
-                .map((rs, c) -> AccountSummary.of(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("select login, role, created_at, disabled_at from reviewer order by login")
+                .map((rs, c) -> AccountSummary.of(rs, ReviewerRole.fromWire(rs.getString("role")))).list());
     }
 
     /**

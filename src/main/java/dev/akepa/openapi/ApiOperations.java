@@ -42,6 +42,8 @@ final class ApiOperations {
             "GET /review/search", "GET /review/closed", "POST /review/next", "POST /review/applications/{customerId}/claim",
             "POST /review/applications/{customerId}/release", "POST /review/applications/{customerId}/confirm",
             "POST /review/applications/{customerId}/request-documents", "GET /review/audit", "GET /review/audit/export",
+            "GET /review/reviewers", "POST /review/reviewers", "POST /review/reviewers/{login}/role",
+            "POST /review/reviewers/{login}/disable",
             "POST /review/applications/{customerId}/reject",
             "GET /docs/{asset}");
 

@@ -3,7 +3,9 @@ package dev.akepa.review;
 import dev.akepa.audit.AuditExport;
 import dev.akepa.audit.AuditTrail;
 import dev.akepa.auth.ConsoleSessions;
+import dev.akepa.auth.PasswordHasher;
 import dev.akepa.auth.ReviewerLogins;
+import dev.akepa.auth.ReviewerRepository;
 import dev.akepa.customer.CustomerRepository;
 import dev.akepa.document.DocumentRepository;
 import dev.akepa.document.DocumentVault;
@@ -28,10 +30,12 @@ public final class ReviewModule implements RouteGroup {
     private final CaseWorkRoutes work;
     private final CaseActions actions;
     private final AuditExportRoutes exports;
+    private final ReviewerAccountRoutes accounts;
 
     public ReviewModule(Jdbi jdbi, ReviewerLogins logins, ConsoleSessions sessions, KycService kyc,
                         CustomerRepository customers, DocumentRepository documents, DocumentVault store,
-                        AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, ReviewConfig config, Clock clock) {
+                        AuditTrail audit, SanctionsModule sanctions, JsonBodies bodies, ReviewConfig config,
+                        PasswordHasher hasher, Clock clock) {
         Proposals proposals = new Proposals(jdbi, audit, clock);
         CaseFiles cases = new CaseFiles(jdbi, customers, kyc, documents, audit, new CaseReasons(sanctions), proposals);
         ReviewQueue queue = new ReviewQueue(jdbi, customers, clock);
@@ -43,6 +47,7 @@ public final class ReviewModule implements RouteGroup {
                 config.fourEyes(), clock);
         this.work = new CaseWorkRoutes(new CaseLists(jdbi, customers), claims, queue, cases, pages);
         this.exports = new AuditExportRoutes(new AuditExport(jdbi), audit, cases, pages, clock);
+        this.accounts = new ReviewerAccountRoutes(new ReviewerRepository(jdbi), hasher, audit, pages, clock);
         this.api = new ReviewApiRoutes(kyc, bodies, config.fourEyes());
     }
 
@@ -53,5 +58,6 @@ public final class ReviewModule implements RouteGroup {
         work.register(routes);
         actions.register(routes);
         exports.register(routes);
+        accounts.register(routes);
     }
 }

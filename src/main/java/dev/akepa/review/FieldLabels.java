@@ -1,5 +1,7 @@
 package dev.akepa.review;
 
+import dev.akepa.verification.UsState;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,27 +30,6 @@ final class FieldLabels {
 
     private static final Map<String, String> COUNTRIES = countries();
 
-    private static final Map<String, String> STATES = Map.ofEntries(
-            Map.entry("AL", "Alabama"), Map.entry("AK", "Alaska"), Map.entry("AZ", "Arizona"), Map.entry("AR", "Arkansas"),
-            Map.entry("CA", "California"), Map.entry("CO", "Colorado"), Map.entry("CT", "Connecticut"),
-            Map.entry("DE", "Delaware"), Map.entry("FL", "Florida"), Map.entry("GA", "Georgia"), Map.entry("HI", "Hawaii"),
-            Map.entry("ID", "Idaho"), Map.entry("IL", "Illinois"), Map.entry("IN", "Indiana"), Map.entry("IA", "Iowa"),
-            Map.entry("KS", "Kansas"), Map.entry("KY", "Kentucky"), Map.entry("LA", "Louisiana"), Map.entry("ME", "Maine"),
-            Map.entry("MD", "Maryland"), Map.entry("MA", "Massachusetts"), Map.entry("MI", "Michigan"),
-            Map.entry("MN", "Minnesota"), Map.entry("MS", "Mississippi"), Map.entry("MO", "Missouri"),
-            Map.entry("MT", "Montana"), Map.entry("NE", "Nebraska"), Map.entry("NV", "Nevada"),
-            Map.entry("NH", "New Hampshire"), Map.entry("NJ", "New Jersey"), Map.entry("NM", "New Mexico"),
-            Map.entry("NY", "New York"), Map.entry("NC", "North Carolina"), Map.entry("ND", "North Dakota"),
-            Map.entry("OH", "Ohio"), Map.entry("OK", "Oklahoma"), Map.entry("OR", "Oregon"), Map.entry("PA", "Pennsylvania"),
-            Map.entry("RI", "Rhode Island"), Map.entry("SC", "South Carolina"), Map.entry("SD", "South Dakota"),
-            Map.entry("TN", "Tennessee"), Map.entry("TX", "Texas"), Map.entry("UT", "Utah"), Map.entry("VT", "Vermont"),
-            Map.entry("VA", "Virginia"), Map.entry("WA", "Washington"), Map.entry("WV", "West Virginia"),
-            Map.entry("WI", "Wisconsin"), Map.entry("WY", "Wyoming"), Map.entry("DC", "District of Columbia"),
-            Map.entry("AS", "American Samoa"), Map.entry("GU", "Guam"), Map.entry("MP", "Northern Mariana Islands"),
-            Map.entry("PR", "Puerto Rico"), Map.entry("VI", "U.S. Virgin Islands"), Map.entry("FM", "Micronesia"),
-            Map.entry("MH", "Marshall Islands"), Map.entry("PW", "Palau"), Map.entry("AA", "Armed Forces Americas"),
-            Map.entry("AE", "Armed Forces Europe"), Map.entry("AP", "Armed Forces Pacific"));
-
     private FieldLabels() {}
 
     /** The label for a key; an unknown key is shown as it is. */
@@ -61,7 +42,7 @@ final class FieldLabels {
         if (value == null || value.isEmpty()) return value;
         String k = key.toLowerCase(Locale.ROOT);
         String code = value.toUpperCase(Locale.ROOT);
-        String name = k.endsWith("countrycodea3") ? COUNTRIES.get(code) : k.endsWith("statecode") ? STATES.get(code) : null;
+        String name = k.endsWith("countrycodea3") ? COUNTRIES.get(code) : k.endsWith("statecode") ? UsState.ofCode(code).map(UsState::displayName).orElse(null) : null;
         return name == null ? value : name + " (" + value + ")";
     }
 

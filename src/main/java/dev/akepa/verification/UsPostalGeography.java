@@ -11,18 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * USPS state and territory codes, and which of them each three-digit ZIP prefix belongs to (the generated
+ * Which USPS state or territory codes ({@link UsState}) each three-digit ZIP prefix belongs to (the generated
  * resource {@code verification/us-zip-prefixes.txt}; see ZipPrefixTableGenerator in the test sources).
  */
 final class UsPostalGeography {
     private static final String TABLE = "/verification/us-zip-prefixes.txt";
-
-    /** The 50 states, DC, the inhabited territories, the freely associated states and the Armed Forces codes. */
-    static final Set<String> STATE_CODES = Set.of(
-            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-            "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
-            "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-            "DC", "AS", "GU", "MP", "PR", "VI", "FM", "MH", "PW", "AA", "AE", "AP");
 
     private final Map<String, Set<String>> statesByPrefix;
 
@@ -47,7 +40,7 @@ final class UsPostalGeography {
     }
 
     static boolean isStateCode(String code) {
-        return code != null && STATE_CODES.contains(code);
+        return UsState.ofCode(code).isPresent();
     }
 
     /** The states a well-formed ZIP code's prefix belongs to; empty when USPS assigns the prefix to none. */

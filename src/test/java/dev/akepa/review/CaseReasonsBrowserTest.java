@@ -5,8 +5,6 @@ import dev.akepa.testsupport.CustomerBodies;
 import dev.akepa.testsupport.Fixtures;
 import dev.akepa.testsupport.ServerExtension;
 import dev.akepa.verification.screening.OfacSample;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -21,18 +19,8 @@ class CaseReasonsBrowserTest {
     @RegisterExtension
     static final ServerExtension running = new ServerExtension(Map.of(
             "AKEPA_MODE", "production", "AKEPA_SANCTIONS_DIR", OfacSample.directory().toString()));
-    static ConsoleSession alice;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running.server().createReviewer("alice", ConsoleBrowserTest.PASSWORD);
-        alice = ConsoleSession.login(running.server().baseUrl(), "alice", ConsoleBrowserTest.PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (alice != null) alice.close();
-    }
+    @RegisterExtension
+    static final AnalystBrowser alice = new AnalystBrowser(running, "alice");
 
     @Test
     void aPossibleSanctionsMatchShowsItsCandidateWithTheEvidence() {
@@ -40,10 +28,10 @@ class CaseReasonsBrowserTest {
         String customerId = running.api().post("/customer/init", body).dataText("customerId");
         assertThat(running.journeys().identify(customerId).dataText("status")).isEqualTo("waiting_review");
 
-        alice.openCase(customerId);
+        alice.session().openCase(customerId);
 
-        assertThat(alice.text("#why ul[data-kind=sanctions]")).contains("possible OFAC SDN match: entry 22790");
-        var row = alice.browser.findElement(By.cssSelector("#candidates tr[data-entry='22790']"));
+        assertThat(alice.session().text("#why ul[data-kind=sanctions]")).contains("possible OFAC SDN match: entry 22790");
+        var row = alice.session().browser.findElement(By.cssSelector("#candidates tr[data-entry='22790']"));
         assertThat(row.getText()).contains("MADURO MOROS, Nicolas", "1962-11-23", "Venezuela", "nicolas 1.00",
                 "date of birth differs (-0.05)");
     }
@@ -55,14 +43,14 @@ class CaseReasonsBrowserTest {
         String customerId = init.dataText("customerId");
         running.journeys().identify(customerId);
 
-        alice.openCase(customerId);
+        alice.session().openCase(customerId);
 
-        assertThat(alice.text("#why ul[data-kind='KYB structure']"))
+        assertThat(alice.session().text("#why ul[data-kind='KYB structure']"))
                 .contains("ownership adds up to 130 %, more than 100 %", "no control person");
-        var label = alice.browser.findElement(By.xpath("//dt[@title='countryCodeA3']"));
+        var label = alice.session().browser.findElement(By.xpath("//dt[@title='countryCodeA3']"));
         assertThat(label.getText()).isEqualTo("Country");
-        assertThat(alice.text("dd[data-key=countryCodeA3]")).isEqualTo("United States (USA)");
-        assertThat(alice.browser.findElement(By.xpath("//dt[@title='stateCode']")).getText()).isEqualTo("State");
-        assertThat(alice.text("dd[data-key=stateCode]")).isEqualTo("New York (NY)");
+        assertThat(alice.session().text("dd[data-key=countryCodeA3]")).isEqualTo("United States (USA)");
+        assertThat(alice.session().browser.findElement(By.xpath("//dt[@title='stateCode']")).getText()).isEqualTo("State");
+        assertThat(alice.session().text("dd[data-key=stateCode]")).isEqualTo("New York (NY)");
     }
 }

@@ -1,8 +1,6 @@
 package dev.akepa.review;
 
 import dev.akepa.testsupport.ServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -16,26 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentViewerBrowserTest {
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
-    static ConsoleSession alice;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running.server().createReviewer("alice", ConsoleBrowserTest.PASSWORD);
-        alice = ConsoleSession.login(running.server().baseUrl(), "alice", ConsoleBrowserTest.PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (alice != null) alice.close();
-    }
+    @RegisterExtension
+    static final AnalystBrowser alice = new AnalystBrowser(running, "alice");
 
     @Test
     void theViewerZoomsRotatesFitsAndShowsFullSize() {
         String customerId = ReviewCases.waitingWithRealImages(running.api());
-        alice.openCase(customerId);
-        alice.wait.until(d -> number("return document.querySelectorAll('img.document[style*=width]').length") == 2);
+        alice.session().openCase(customerId);
+        alice.session().wait.until(d -> number("return document.querySelectorAll('img.document[style*=width]').length") == 2);
 
-        WebElement front = alice.browser.findElement(By.cssSelector("figure.pane[data-view=front]"));
+        WebElement front = alice.session().browser.findElement(By.cssSelector("figure.pane[data-view=front]"));
         WebElement img = front.findElement(By.cssSelector("img.document"));
         long stageWidth = number("return arguments[0].parentElement.clientWidth", img);
         assertThat(width(img)).isPositive().isLessThanOrEqualTo(stageWidth);
@@ -47,7 +35,7 @@ class DocumentViewerBrowserTest {
 
         front.findElement(By.cssSelector("button[data-act=rotate]")).click();
         assertThat(img.getDomAttribute("data-rotate")).isEqualTo("90");
-        assertThat(alice.script("return arguments[0].style.transform", img)).isEqualTo("rotate(90deg)");
+        assertThat(alice.session().script("return arguments[0].style.transform", img)).isEqualTo("rotate(90deg)");
 
         front.findElement(By.cssSelector("button[data-act=full]")).click();
         assertThat(width(img)).isEqualTo(RealImages.WIDTH);
@@ -63,21 +51,21 @@ class DocumentViewerBrowserTest {
     @Test
     void frontAndBackStandSideBySideNextToTheEnteredData() {
         String customerId = ReviewCases.waitingWithRealImages(running.api());
-        alice.openCase(customerId);
+        alice.session().openCase(customerId);
 
-        List<WebElement> panes = alice.browser.findElements(By.cssSelector("figure.pane"));
+        List<WebElement> panes = alice.session().browser.findElements(By.cssSelector("figure.pane"));
         assertThat(panes).extracting(p -> p.getDomAttribute("data-view")).containsExactly("front", "back");
         assertThat(panes.get(0).getLocation().getY()).isEqualTo(panes.get(1).getLocation().getY());
         assertThat(panes.get(0).getLocation().getX()).isLessThan(panes.get(1).getLocation().getX());
-        WebElement entered = alice.browser.findElement(By.cssSelector("aside.entered"));
+        WebElement entered = alice.session().browser.findElement(By.cssSelector("aside.entered"));
         assertThat(entered.getLocation().getX()).isGreaterThan(panes.get(1).getLocation().getX());
         assertThat(entered.getText()).contains("Jane WaitReview");
         String masked = entered.findElement(By.cssSelector("dd[data-key='identificationDocuments[0].value']")).getText();
         assertThat(masked).startsWith("•");
 
-        alice.browser.findElement(By.id("reveal")).click();
-        alice.wait.until(d -> !d.findElements(By.cssSelector(".revealed")).isEmpty());
-        String revealed = alice.text("aside.entered dd[data-key='identificationDocuments[0].value']");
+        alice.session().browser.findElement(By.id("reveal")).click();
+        alice.session().wait.until(d -> !d.findElements(By.cssSelector(".revealed")).isEmpty());
+        String revealed = alice.session().text("aside.entered dd[data-key='identificationDocuments[0].value']");
         assertThat(revealed).doesNotContain("•").endsWith(masked.substring(masked.length() - 4));
     }
 
@@ -86,6 +74,6 @@ class DocumentViewerBrowserTest {
     }
 
     private static long number(String js, Object... args) {
-        return ((Number) alice.script(js, args)).longValue();
+        return ((Number) alice.session().script(js, args)).longValue();
     }
 }

@@ -3,8 +3,6 @@ package dev.akepa.review;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.CallbackReceiver;
 import dev.akepa.testsupport.ServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -18,21 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Request new documents" in Chromium: the entity goes back to the customer and the partner is called back. */
 class RequestDocumentsBrowserTest {
-    static final String PASSWORD = ConsoleBrowserTest.PASSWORD;
     @RegisterExtension
     static final ServerExtension running = new ServerExtension(Map.of("AKEPA_WEBHOOK_ALLOW_PRIVATE", "true"));
-    static ConsoleSession alice;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running.server().createReviewer("alice", PASSWORD);
-        alice = ConsoleSession.login(running.server().baseUrl(), "alice", PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (alice != null) alice.close();
-    }
+    @RegisterExtension
+    static final AnalystBrowser alice = new AnalystBrowser(running, "alice");
 
     private static String waitingWithCallbacks(CallbackReceiver callbacks) {
         ApiClient api = running.api();
@@ -44,11 +31,11 @@ class RequestDocumentsBrowserTest {
     }
 
     private static void request(String customerId, String to, String reason) {
-        alice.openCase(customerId);
-        alice.browser.findElement(By.cssSelector("form.request-documents input[value=" + to + "]")).click();
-        alice.browser.findElement(By.cssSelector("form.request-documents textarea[name=reason]")).sendKeys(reason);
-        alice.browser.findElement(By.cssSelector("form.request-documents button.request")).click();
-        alice.wait.until(ExpectedConditions.textToBe(By.id("journey"), to));
+        alice.session().openCase(customerId);
+        alice.session().browser.findElement(By.cssSelector("form.request-documents input[value=" + to + "]")).click();
+        alice.session().browser.findElement(By.cssSelector("form.request-documents textarea[name=reason]")).sendKeys(reason);
+        alice.session().browser.findElement(By.cssSelector("form.request-documents button.request")).click();
+        alice.session().wait.until(ExpectedConditions.textToBe(By.id("journey"), to));
     }
 
     @Test
@@ -57,9 +44,9 @@ class RequestDocumentsBrowserTest {
             String customerId = waitingWithCallbacks(callbacks);
             request(customerId, "pending_step_up", "The licence photo is blurred: send a sharp picture");
 
-            assertThat(alice.text(".notice")).startsWith("New documents requested");
-            assertThat(alice.browser.findElements(By.cssSelector("form.decision"))).isEmpty();
-            assertThat(alice.text("#timeline")).contains("documents-requested by reviewer:alice",
+            assertThat(alice.session().text(".notice")).startsWith("New documents requested");
+            assertThat(alice.session().browser.findElements(By.cssSelector("form.decision"))).isEmpty();
+            assertThat(alice.session().text("#timeline")).contains("documents-requested by reviewer:alice",
                     "new documents requested: The licence photo is blurred");
             List<JsonNode> sent = callbacks.await(3);
             assertThat(sent.getLast().toString()).contains("\"status\":\"pending_step_up\"");

@@ -37,6 +37,7 @@ import dev.akepa.keys.PersonalData;
 import dev.akepa.keys.StartRefused;
 import dev.akepa.store.Database;
 import dev.akepa.store.PrivateFiles;
+import dev.akepa.store.UpgradePasses;
 import dev.akepa.verification.VerificationProvider;
 import dev.akepa.verification.VerificationProviders;
 import dev.akepa.sanctions.SanctionsModule;
@@ -81,8 +82,11 @@ public final class App implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi, personalData);
-        int sealed = customerRepository.sealLegacyRows();
-        if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
+        UpgradePasses upgrades = new UpgradePasses(jdbi, clock);
+        upgrades.runOnce("seal-plaintext-customers", () -> {
+            int sealed = customerRepository.sealLegacyRows();
+            if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
+        });
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         new VerificationQueueMetrics(jobs, registry, clock);
@@ -106,8 +110,10 @@ public final class App implements AutoCloseable {
         CustomerDataChanges verifyChangedData = kyc::customerChanged;
         CustomerService customers = new CustomerService(jdbi, customerRepository, verifyChangedData, clock);
         this.vault = new DocumentVault(documentStore, personalData);
-        int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
-        if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);
+        upgrades.runOnce("seal-plaintext-documents", () -> {
+            int sealedObjects = vault.sealLegacyObjects(documentRepository, config.http().multipartTempDir());
+            if (sealedObjects > 0) log.info("Encrypted {} documents stored in plaintext by an earlier version", sealedObjects);
+        });
         DocumentService documents = new DocumentService(documentRepository, vault,
                 config.http().multipartTempDir(), config.http().maxUploadBytes(), clock);
         ReviewModule review = new ReviewModule(jdbi, auth.reviewerLogins(), auth.consoleSessions(), kyc,

@@ -69,8 +69,9 @@ class UpgradeTest {
             int plaintextRows = jdbi.withHandle(h -> h.createQuery("select count(*) from customer where body is not null "
                     + "or tax_id_hash is not null or sealed_body is null").mapTo(Integer.class).one());
             assertThat(plaintextRows).isZero();
-            assertThat(jdbi.withHandle(h -> h.createQuery("select name from upgrade_pass order by name").mapTo(String.class).list()))
-                    .as("later starts skip the scans").containsExactly("seal-plaintext-customers", "seal-plaintext-documents");
+            List<String> passes = jdbi.withHandle(h -> h.createQuery("select name from upgrade_pass order by name")
+                    .mapTo(String.class).list());
+            assertThat(passes).as("later starts skip the scans").containsExactly("seal-plaintext-customers", "seal-plaintext-documents");
             String secret = jdbi.withHandle(h -> h.createQuery("select current_secret from webhook_secret")
                     .mapTo(String.class).one());
             assertThat(secret).startsWith("v2:");

@@ -32,16 +32,19 @@ final class EngineComparison {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final long TICK_NANOS = 1_000_000_000L / 100; // /proc CPU ticks (CLK_TCK 100 on Linux)
 
-    private sealed interface Engine permits H2, Sqlite, Postgres {
+    sealed interface Engine permits H2, Sqlite, Postgres {
         String name();
+        /** A new, empty store. */
         Connection open() throws SQLException;
+        /** The store {@link #open()} made, as it is now (a restart). */
+        default Connection reopen() throws SQLException { return open(); }
         /** SQL for this engine: the only differences are here. */
         default String sql(String statement) { return statement; }
         long bytes(Connection c) throws Exception;
         default long serverCpuNanos(Connection c) throws Exception { return 0; }
     }
 
-    private record H2(Path dir) implements Engine {
+    record H2(Path dir) implements Engine {
         public String name() { return "H2 2.4 (embedded default URL)"; }
         public Connection open() throws SQLException {
             return DriverManager.getConnection(dev.akepa.store.Database.embeddedUrl(dir));
@@ -49,7 +52,7 @@ final class EngineComparison {
         public long bytes(Connection c) throws Exception { return Files.size(dir.resolve("akepa.mv.db")); }
     }
 
-    private record Sqlite(Path dir) implements Engine {
+    record Sqlite(Path dir) implements Engine {
         public String name() { return "SQLite 3.54 (WAL, synchronous=FULL)"; }
         public Connection open() throws SQLException {
             Properties p = new Properties();
@@ -67,20 +70,30 @@ final class EngineComparison {
         }
     }
 
-    private record Postgres(String url) implements Engine {
+    record Postgres(String url, String schema) implements Engine {
+        Postgres(String url) {
+            this(url, "engine_cmp");
+        }
         public String name() { return "PostgreSQL 15 (loopback server, synchronous_commit on)"; }
         public Connection open() throws SQLException {
             Connection c = DriverManager.getConnection(url);
             try (Statement s = c.createStatement()) {
-                s.execute("drop schema if exists engine_cmp cascade");
-                s.execute("create schema engine_cmp");
-                s.execute("set search_path = engine_cmp");
+                s.execute("drop schema if exists " + schema + " cascade");
+                s.execute("create schema " + schema);
+                s.execute("set search_path = " + schema);
+            }
+            return c;
+        }
+        public Connection reopen() throws SQLException {
+            Connection c = DriverManager.getConnection(url);
+            try (Statement s = c.createStatement()) {
+                s.execute("set search_path = " + schema);
             }
             return c;
         }
         public long bytes(Connection c) throws Exception {
             return one(c, "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c "
-                    + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'engine_cmp' and c.relkind = 'r'");
+                    + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = '" + schema + "' and c.relkind = 'r'");
         }
         public long serverCpuNanos(Connection c) throws Exception {
             long pid = one(c, "select pg_backend_pid()");
@@ -89,7 +102,7 @@ final class EngineComparison {
         }
     }
 
-    private static final List<String> SCHEMA = List.of(
+    static final List<String> SCHEMA = List.of(
             "create table customer (id varchar(40) primary key, partner_id bigint not null, reference varchar(32) not null, "
                     + "customer_type varchar(12) not null, tax_id_hash varchar(64), body text not null, created_at bigint not null, "
                     + "unique (partner_id, reference), unique (partner_id, tax_id_hash))",
@@ -116,7 +129,7 @@ final class EngineComparison {
     private static final String HASH = "0".repeat(64);
 
     /** One journey, committed where the server commits. */
-    private static void journey(Engine e, Connection c, long n) throws SQLException {
+    static void journey(Engine e, Connection c, long n) throws SQLException {
         String customer = "cstap_" + n, app = "iapp_" + n, d1 = "doc_a" + n, d2 = "doc_b" + n;
         long now = System.currentTimeMillis();
         update(c, e, "insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at) "
@@ -172,14 +185,14 @@ final class EngineComparison {
         update(c, e, "update audit_chain_head set last_id = ?, last_hash = ? where chain = ?", id, HASH, chain);
     }
 
-    private static void status(Engine e, Connection c, long n) throws SQLException {
+    static void status(Engine e, Connection c, long n) throws SQLException {
         query(c, e, "select a.id, a.partner_id, a.customer_id, a.status, a.outcome, e.entity_id, e.is_customer, e.status, e.outcome "
                 + "from application a join entity_application e on e.application_id = a.id where a.customer_id = ? "
                 + "and a.partner_id = 1 order by e.position", "cstap_" + n);
         c.commit();
     }
 
-    private static void update(Connection c, Engine e, String sql, Object... values) throws SQLException {
+    static void update(Connection c, Engine e, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(e.sql(sql))) {
             for (int i = 0; i < values.length; i++) s.setObject(i + 1, values[i]);
             s.executeUpdate();
@@ -199,7 +212,7 @@ final class EngineComparison {
         return OS.getProcessCpuTime();
     }
 
-    private static long one(Connection c, String sql) throws SQLException {
+    static long one(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -63,6 +63,7 @@ public final class App implements AutoCloseable {
     private final VerificationWorker verificationWorker;
     private final Erasures erasures;
     private final DocumentVault vault;
+    private final CustomerRepository customers;
     private final HttpServer server;
 
     private App(Config config, Database database, DocumentStore documentStore) throws Exception {
@@ -81,6 +82,7 @@ public final class App implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi, personalData);
+        this.customers = customerRepository;
         int sealed = customerRepository.sealLegacyRows();
         if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
         DocumentRepository documentRepository = new DocumentRepository(jdbi);
@@ -187,6 +189,11 @@ public final class App implements AutoCloseable {
 
     public DocumentStore documentStore() {
         return documentStore;
+    }
+
+    /** Customers as the API stores them, sealed under their own data keys (benchmarks load through it). */
+    public CustomerRepository customers() {
+        return customers;
     }
 
     /** Workers stop before what they use. */

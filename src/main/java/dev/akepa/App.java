@@ -64,6 +64,7 @@ public final class App implements AutoCloseable {
     private final VerificationWorker verificationWorker;
     private final Erasures erasures;
     private final DocumentVault vault;
+    private final CustomerRepository customers;
     private final HttpServer server;
 
     private App(Config config, Database database, DocumentStore documentStore) throws Exception {
@@ -82,6 +83,7 @@ public final class App implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(schemas, config.http().maxJsonBytes());
 
         CustomerRepository customerRepository = new CustomerRepository(jdbi, personalData);
+        this.customers = customerRepository;
         UpgradePasses upgrades = new UpgradePasses(jdbi, clock);
         upgrades.runOnce("seal-plaintext-customers", () -> {
             int sealed = customerRepository.sealLegacyRows();
@@ -193,6 +195,11 @@ public final class App implements AutoCloseable {
 
     public DocumentStore documentStore() {
         return documentStore;
+    }
+
+    /** Customers as the API stores them, sealed under their own data keys (benchmarks load through it). */
+    public CustomerRepository customers() {
+        return customers;
     }
 
     /** Workers stop before what they use. */

@@ -8,6 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +54,30 @@ public final class CustomerRepository {
                 .execute();
     }
 
+    /**
+     * Many new customers at once, each under its own new data key, exactly as {@link #insert} stores one: two
+     * batched statements instead of two per customer (loading a benchmark's million customers).
+     */
+    public void insertAll(Handle h, List<Customer> newCustomers, List<TaxId> taxIds) {
+        if (newCustomers.isEmpty()) return;
+        List<Sealer> sealers = personalData.createCustomerKeys(h, newCustomers.stream().map(Customer::id).toList());
+        var batch = h.prepareBatch("""
+                insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at)
+                values (:id, :partner, :reference, :type, :taxIdMac, :sealed, :createdAt)""");
+        for (int i = 0; i < newCustomers.size(); i++) {
+            Customer customer = newCustomers.get(i);
+            batch.bind("id", customer.id())
+                    .bind("partner", customer.partnerId())
+                    .bind("reference", customer.reference())
+                    .bind("type", customer.type().wire())
+                    .bind("taxIdMac", taxIdMac(customer.partnerId(), taxIds.get(i)))
+                    .bind("sealed", seal(sealers.get(i), customer.partnerId(), customer.id(), customer.data()))
+                    .bind("createdAt", customer.createdAtMillis())
+                    .add();
+        }
+        batch.execute();
+    }
+
     /** The sealed form of a customer's data, for any statement that writes {@code sealed_body}. */
     public String seal(Handle h, long partnerId, String customerId, JsonNode data) {
         Sealer sealer = personalData.customerKey(h, customerId)
@@ -90,10 +116,13 @@ public final class CustomerRepository {
 
     /** An erased customer (no data key any more) reads as an empty customer object: ids and type only. */
     private Customer open(Handle h, StoredRow row) {
+        return open(row, row.sealedBody() == null ? Optional.empty() : personalData.customerKey(h, row.id()));
+    }
+
+    private static Customer open(StoredRow row, Optional<Sealer> key) {
         JsonNode data;
         if (row.sealedBody() != null) {
-            data = personalData.customerKey(h, row.id())
-                    .map(sealer -> Json.MAPPER.readTree(sealer.open(row.sealedBody(),
+            data = key.map(sealer -> Json.MAPPER.readTree(sealer.open(row.sealedBody(),
                             PersonalData.customerContext(row.partnerId(), row.id()))))
                     .orElseGet(Json::object);
         } else if (row.legacyBody() != null) {
@@ -156,10 +185,13 @@ public final class CustomerRepository {
      * Customers with ids from {@code firstId} to {@code lastId} inclusive, across partners, in id order: how
      * background re-screening reads them, through the same mapping as every other read.
      */
-    public java.util.List<Customer> findRange(Handle h, String firstId, String lastId) {
-        return h.createQuery("select " + COLUMNS + " from customer where id >= :first and id <= :last order by id")
-                .bind("first", firstId).bind("last", lastId).map(MAPPER).list()
-                .stream().map(row -> open(h, row)).toList();
+    public List<Customer> findRange(Handle h, String firstId, String lastId) {
+        List<StoredRow> rows = h.createQuery("select " + COLUMNS + " from customer where id >= :first and id <= :last order by id")
+                .bind("first", firstId).bind("last", lastId).map(MAPPER).list();
+        // One read for the range's data keys: a key read per customer was a round trip per name
+        List<String> sealed = rows.stream().filter(row -> row.sealedBody() != null).map(StoredRow::id).toList();
+        Map<String, Sealer> keys = sealed.isEmpty() ? Map.of() : personalData.customerKeys(h, sealed);
+        return rows.stream().map(row -> open(row, Optional.ofNullable(keys.get(row.id())))).toList();
     }
 
     /** Every customer id in order, streamed to {@code sink} (to cut re-screening into batches). */

@@ -181,6 +181,48 @@ public final class KeyRing {
         return made;
     }
 
+    /**
+     * Generates and stores data keys for many owners in one batch (one statement for all), in the caller's
+     * transaction. Not cached: a bulk load would evict every key the API is using.
+     */
+    <P> List<P> createDataKeys(Handle h, List<String> owners, Parameters parameters, Function<KeysetHandle, P> primitive) {
+        int version = primaryVersion;
+        List<NewDataKey> keys = owners.stream().map(owner -> generateDataKey(owner, parameters)).toList();
+        var batch = h.prepareBatch("""
+                insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+                select :owner, version, :wrapped, :now from key_encryption_key where version = :v and retired_at is null""");
+        long now = clock.millis();
+        for (NewDataKey key : keys) batch.bind("owner", key.owner()).bind("v", version).bind("wrapped", key.wrapped()).bind("now", now).add();
+        int[] inserted = keys.isEmpty() ? new int[0] : batch.execute();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] != 1) saveDataKey(h, keys.get(i)); // a rotation retired the version meanwhile: re-wrap
+        }
+        return keys.stream().map(key -> primitive.apply(key.key())).toList();
+    }
+
+    /**
+     * The data keys of many owners with one read, owner → primitive; destroyed keys are absent. Those already cached
+     * are taken from the cache; those read are not added to it, since a sweep over every customer (re-screening a
+     * million) would evict every key the API is using, one unwrap saved for nothing.
+     */
+    @SuppressWarnings("unchecked")
+    <P> Map<String, P> dataKeys(Handle h, java.util.Collection<String> owners, Function<KeysetHandle, P> primitive) {
+        Map<String, P> found = new java.util.HashMap<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String owner : owners) {
+            Object cached = primitives.getIfPresent(owner);
+            if (cached != null) found.put(owner, (P) cached);
+            else missing.add(owner);
+        }
+        if (missing.isEmpty()) return found;
+        h.createQuery("select owner_id, kek_version, wrapped_key from data_key where owner_id in (<owners>)")
+                .bindList("owners", missing)
+                .map((rs, ctx) -> Map.entry(rs.getString("owner_id"), primitive.apply(Tink.unwrap(rs.getString("wrapped_key"),
+                        kek(rs.getInt("kek_version")), dataKeyContext(rs.getString("owner_id"))))))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     void cache(String owner, Object primitive) {
         primitives.put(owner, primitive);
     }

@@ -1,5 +1,6 @@
 package dev.akepa.keys;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfSet;
@@ -12,8 +13,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,21 @@ public final class PersonalData {
     /** A new customer's own AES-256-GCM data key, created in the caller's transaction. */
     public Sealer createCustomerKey(Handle h, String customerId) {
         return new Sealer(ring.createDataKey(h, customerId, PredefinedAeadParameters.AES256_GCM, Tink::aead), customerId);
+    }
+
+    /** New customers' data keys, stored in one batch in the caller's transaction, in the order of {@code customerIds}. */
+    public List<Sealer> createCustomerKeys(Handle h, List<String> customerIds) {
+        List<Aead> aeads = ring.createDataKeys(h, customerIds, PredefinedAeadParameters.AES256_GCM, Tink::aead);
+        List<Sealer> sealers = new java.util.ArrayList<>(aeads.size());
+        for (int i = 0; i < aeads.size(); i++) sealers.add(new Sealer(aeads.get(i), customerIds.get(i)));
+        return sealers;
+    }
+
+    /** Many customers' data keys with one read; an erased customer is absent. */
+    public Map<String, Sealer> customerKeys(Handle h, Collection<String> customerIds) {
+        Map<String, Sealer> sealers = new HashMap<>();
+        ring.dataKeys(h, customerIds, Tink::aead).forEach((id, aead) -> sealers.put(id, new Sealer(aead, id)));
+        return sealers;
     }
 
     /** The customer's data key; empty once the customer was erased. */

@@ -19,10 +19,10 @@ import java.util.Locale;
  * quality = Σ s(q,c)·(|q|+|c|) / Σ (|q|+|c|)                 over the pairs, s = sim − max(0, 0.93 − sim)
  * every listed word paired:   score = quality × (1 − {@value #EXTRA_PENALTY} × extra share of the query)
  * listed words missing:       score = quality × (1 − {@value #MISSING_PENALTY} × missing share) × (same)
- *                             when the pairs hold the first given name and a family name (or, for a name without
- *                             that structure, two words), each pair is close (≥ 0.90), and they are rare enough:
- *                             Σ rarity ≥ {@value #MIN_RARITY}, and a pair below {@value #NEAR_PAIR} leans on a rare
- *                             word paired closely (rarity ≥ {@value #MIN_ANCHOR_RARITY});
+ *                             when the pairs hold the first given name and the first family name (or, for a name
+ *                             without that structure, two words), each pair is close (≥ 0.90), and they are rare
+ *                             enough: Σ rarity ≥ {@value #MIN_RARITY}, and a pair that is not exact leans on a rare
+ *                             word paired exactly (rarity ≥ {@value #MIN_ANCHOR_RARITY});
  *                             otherwise both shares cost {@value #UNSUPPORTED_PENALTY} each
  * </pre>
  * So "Nicolas Maduro" against "MADURO MOROS, Nicolas" scores 0.97, "Cimex Trading" against "CIMEX" 0.94, and "John
@@ -49,13 +49,19 @@ final class NameScorer {
      */
     static final double PARTIAL_PAIR_FLOOR = 0.90;
     /**
-     * Listed words missing and a pair below this ("richard"/"ricardo" 0.93, "maria"/"mario" 0.92: a near spelling,
-     * often another common name): another listed word, paired at least this closely, must be rare on the list
-     * (rarity ≥ {@value #MIN_ANCHOR_RARITY}: "maduro" 8.3, "zawahiri" 8.7, not "garcia" 5.7 or "hernandez" 5.6).
-     * Chosen on the tuning split (methodology.md).
+     * Listed words missing and a pair below this, that is any pair not exact ("richard"/"ricardo" 0.93,
+     * "robert"/"roberto" 0.97, "maria"/"marisa" 0.97: a near spelling, often another common name): another listed
+     * word, paired exactly, must be rare on the list (rarity ≥ {@value #MIN_ANCHOR_RARITY}: "maduro" 8.3,
+     * "zawahiri" 8.7, not "garcia" 5.7 or "lopez"). Was 0.95; 1.0 chosen on the tuning split (methodology.md).
      */
-    static final double NEAR_PAIR = 0.95;
+    static final double NEAR_PAIR = 1.0;
     static final double MIN_ANCHOR_RARITY = 7.0;
+    /**
+     * A resemblance (below {@link #CLOSE_PAIR}) between words of at most this many letters with different letters
+     * ("mary"/"mark" 0.88, "omar"/"oman" 0.88) is another name, not a typo, and pairs nothing; the same letters
+     * swapped ("ivna"/"ivan") still pair. Chosen on the tuning split (methodology.md).
+     */
+    static final int SHORT_WORD = 4;
     /** A query holding a one-word listed name plus other words: that word must be this rare ("cimex" 6.6). */
     static final double MIN_CONTAINED_RARITY = 6.0;
     /** A weak alias matched word for word scores this; anything less than exact is no match at all. */
@@ -104,9 +110,20 @@ final class NameScorer {
             ranked.sort(BEST_FIRST);
             for (TokenPair pair : ranked) {
                 if (partnerOfQuery[pair.query()] >= 0 || listedPaired[pair.name()]) continue;
+                if (pair.similarity() < CLOSE_PAIR
+                        && Math.min(query[pair.query()].length(), listed[pair.name()].length()) <= SHORT_WORD
+                        && !sameLetters(query[pair.query()], listed[pair.name()])) continue;
                 pair(pair.query(), pair.name(), pair.similarity(), false);
             }
             pairInitials();
+        }
+
+        private static boolean sameLetters(String a, String b) {
+            char[] x = a.toCharArray();
+            char[] y = b.toCharArray();
+            java.util.Arrays.sort(x);
+            java.util.Arrays.sort(y);
+            return java.util.Arrays.equals(x, y);
         }
 
         private void pair(int q, int l, double similarity, boolean byInitial) {
@@ -175,8 +192,12 @@ final class NameScorer {
             if (familyFrom < 0) return pairedSignificantWords() >= 2;
             boolean firstGiven = listedPaired[0] && !listedByInitial[0];
             boolean family = false;
+            // the first family name, not any: "RINCON CASTILLO, Pedro Nel" goes by "Pedro Rincon", and "Pedro
+            // Castillo" (the second, maternal name) is another man more often than this one
             for (int l = familyFrom; l < listed.length; l++) {
-                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) family = true;
+                if (isParticle(listed[l])) continue;
+                family = listedPaired[l] && !listedByInitial[l];
+                break;
             }
             return firstGiven && family;
         }

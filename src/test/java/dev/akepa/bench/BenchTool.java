@@ -1,7 +1,6 @@
 package dev.akepa.bench;
 
 import dev.akepa.json.Json;
-import dev.akepa.store.Database;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public final class BenchTool {
             case "seed" -> Seeder.seed(server(o), o.get("token"), Integer.parseInt(o.get("count")),
                     Integer.parseInt(o.getOrDefault("clients", "8")), Path.of(o.get("ids")));
             case "journeys" -> System.out.println(Json.MAPPER.writeValueAsString(journeys(o)));
-            case "bulk-load" -> BulkLoader.load(o.getOrDefault("url", Database.embeddedUrl(Path.of(o.get("data-dir")))),
+            case "bulk-load" -> BulkLoader.load(Path.of(o.get("data-dir")), o.get("url"),
                     o.getOrDefault("partner", "demo"), Integer.parseInt(o.get("total")), Path.of(o.get("ids")));
             case "report" -> Report.write(Path.of(o.get("results")), Path.of(o.get("meta")), Path.of(o.get("out")));
             default -> usage();

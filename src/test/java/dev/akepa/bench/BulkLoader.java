@@ -1,134 +1,165 @@
 package dev.akepa.bench;
 
+import dev.akepa.Config;
+import dev.akepa.customer.Customer;
+import dev.akepa.customer.CustomerRepository;
+import dev.akepa.json.Json;
+import dev.akepa.keys.KeyRing;
+import dev.akepa.store.DatabaseConfig;
 import dev.akepa.store.Ids;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
+import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
 
 /**
- * Fills the embedded database (server stopped) up to a total number of applications with batched inserts into the
- * real tables: one individual customer, its application and its one entity row each, in the state
- * /akepa/identification leaves them (pending_step_up), so status reads find the same shape as seeded ones.
+ * Fills the database (server stopped) up to a total number of applications: one individual customer, its
+ * application and its one entity row each, in the state /akepa/identification leaves them (pending_step_up), so
+ * status reads find the same shape as seeded ones. Customers go through the production {@link CustomerRepository}
+ * and key ring: each gets its own wrapped data key, a sealed body and a keyed tax-id MAC, as the server writes them
+ * (a data dir as an operator's looks, and nothing for the server to seal at start; the format stays the
+ * repository's). Applications and entity rows hold no personal data and are batched in plain JDBC.
  *
- * <p>Ids are random like the server's, but inserted in ascending order of every indexed key: H2's copy-on-write
- * B-trees rewrite each page a commit touches, so random-order inserts write the tree many times over (100,000 rows
- * took 90 s and left a 1.5 GB file), while ordered ones write each page about once.
+ * <p>Ids are random like the server's, but inserted in ascending order of every indexed key (customer id, data key
+ * owner, tax-id MAC, application id): H2's copy-on-write B-trees rewrite each page a commit touches, so random-order
+ * inserts write the tree many times over (100,000 rows took 90 s and left a 1.5 GB file), while ordered ones write
+ * each page about once.
  */
 final class BulkLoader {
     private static final int BATCH = 5_000;
     private static final long SSN_BASE = 700_000_000;
 
-    /** One generated customer; everything indexed sorts in the same order as the customer id. */
-    private record Row(String customerId, String applicationId, String reference, String ssn, String taxIdHash) {}
+    /** Lends every handle the one connection, which the loader closes itself. */
+    private record SingleConnection(Connection connection) implements ConnectionFactory {
+        @Override
+        public Connection openConnection() {
+            return connection;
+        }
 
-    static void load(String jdbcUrl, String partnerLogin, int totalApplications, Path idsFile) throws Exception {
+        @Override
+        public void closeConnection(Connection toClose) {}
+    }
+
+    /** One generated customer; everything indexed sorts in the same order as the customer id. */
+    private record Row(String customerId, String applicationId, String reference, String ssn) {}
+
+    /** A tax id and its keyed MAC, to sort the SSNs by the MAC the repository will store. */
+    private record Ssn(String mac, String value) {}
+
+    /** @param jdbcUrl null for the embedded database of {@code dataDir} (whose master.key it uses) */
+    static void load(Path dataDir, String jdbcUrl, String partnerLogin, int totalApplications, Path idsFile)
+            throws Exception {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "", "");
+        Map<String, String> env = jdbcUrl == null
+                ? Map.of("AKEPA_DATA_DIR", dataDir.toString())
+                : Map.of("AKEPA_DATA_DIR", dataDir.toString(), "AKEPA_DB_URL", jdbcUrl);
+        Config config = Config.fromEnvironment(env);
+        DatabaseConfig db = config.database();
+        boolean postgres = db.jdbcUrl().startsWith("jdbc:postgresql:");
+        // One plain connection, as the server's start left the schema migrated: no pool, and none of the embedded
+        // database's background compaction rewriting chunks while the load writes them.
+        try (Connection connection = db.user() == null
+                ? DriverManager.getConnection(db.jdbcUrl(), new Properties())
+                : DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              BufferedWriter ids = Files.newBufferedWriter(idsFile, StandardOpenOption.APPEND)) {
-            c.setAutoCommit(false);
-            long partnerId = single(c, "select id from partner where login = '" + partnerLogin + "'");
-            int existing = (int) single(c, "select count(*) from application");
-            Row[] rows = rows(Math.max(0, totalApplications - existing), existing);
+            Jdbi jdbi = Jdbi.create(new SingleConnection(connection));
+            CustomerRepository customers = new CustomerRepository(jdbi,
+                    KeyRing.open(jdbi, config.keys(), Clock.systemUTC()).personalData());
+            long partnerId = jdbi.withHandle(h -> h.createQuery("select id from partner where login = :login")
+                    .bind("login", partnerLogin).mapTo(Long.class).one());
+            int existing = jdbi.withHandle(h -> h.createQuery("select count(*) from application").mapTo(Integer.class).one());
+            Row[] rows = rows(Math.max(0, totalApplications - existing), existing, customers, partnerId);
             long now = System.currentTimeMillis();
-            try (PreparedStatement customer = c.prepareStatement("""
-                         insert into customer (id, partner_id, reference, customer_type, tax_id_hash, body, created_at)
-                         values (?, ?, ?, 'individual', ?, ?, ?)""");
-                 PreparedStatement application = c.prepareStatement("""
-                         insert into application (id, partner_id, customer_id, status, outcome, webhook_url, version,
-                                                  created_at, updated_at)
-                         values (?, ?, ?, 'pending_step_up', null, null, 1, ?, ?)""");
-                 PreparedStatement entity = c.prepareStatement("""
-                         insert into entity_application (application_id, entity_id, position, is_customer, kind, status,
-                                                         outcome, updated_at)
-                         values (?, ?, 0, true, 'INDIVIDUAL', 'pending_step_up', null, ?)""")) {
-                for (int i = 0; i < rows.length; i++) {
-                    Row row = rows[i];
-                    customer.setString(1, row.customerId());
-                    customer.setLong(2, partnerId);
-                    customer.setString(3, row.reference());
-                    customer.setString(4, row.taxIdHash());
-                    customer.setString(5, body(row.ssn()));
-                    customer.setLong(6, now);
-                    customer.addBatch();
-                    application.setString(1, row.applicationId());
-                    application.setLong(2, partnerId);
-                    application.setString(3, row.customerId());
-                    application.setLong(4, now);
-                    application.setLong(5, now);
-                    application.addBatch();
-                    entity.setString(1, row.applicationId());
-                    entity.setString(2, row.customerId());
-                    entity.setLong(3, now);
-                    entity.addBatch();
-                    ids.write(row.customerId());
-                    ids.newLine();
-                    if ((i + 1) % BATCH == 0 || i + 1 == rows.length) {
-                        customer.executeBatch();
+            for (int from = 0; from < rows.length; from += BATCH) {
+                int to = Math.min(rows.length, from + BATCH);
+                int first = from;
+                jdbi.useTransaction(h -> {
+                    try (PreparedStatement application = h.getConnection().prepareStatement("""
+                                 insert into application (id, partner_id, customer_id, status, outcome, webhook_url, version,
+                                                          created_at, updated_at)
+                                 values (?, ?, ?, 'pending_step_up', null, null, 1, ?, ?)""");
+                         PreparedStatement entity = h.getConnection().prepareStatement("""
+                                 insert into entity_application (application_id, entity_id, position, is_customer, kind, status,
+                                                                 outcome, updated_at)
+                                 values (?, ?, 0, true, 'INDIVIDUAL', 'pending_step_up', null, ?)""")) {
+                        for (int i = first; i < to; i++) {
+                            Row row = rows[i];
+                            customers.insert(h, new Customer(row.customerId(), partnerId, row.reference(),
+                                    Customer.CustomerType.INDIVIDUAL, data(row.ssn()), now),
+                                    new CustomerRepository.TaxId("SSN", row.ssn()));
+                            application.setString(1, row.applicationId());
+                            application.setLong(2, partnerId);
+                            application.setString(3, row.customerId());
+                            application.setLong(4, now);
+                            application.setLong(5, now);
+                            application.addBatch();
+                            entity.setString(1, row.applicationId());
+                            entity.setString(2, row.customerId());
+                            entity.setLong(3, now);
+                            entity.addBatch();
+                        }
                         application.executeBatch();
                         entity.executeBatch();
-                        c.commit();
                     }
+                });
+                for (int i = first; i < to; i++) {
+                    ids.write(rows[i].customerId());
+                    ids.newLine();
                 }
             }
             System.err.printf("loaded %d applications (now %d) in %.1f s%n", rows.length, existing + rows.length,
                     (System.nanoTime() - start) / 1e9);
-            // Leaves the file as H2's background compaction would in a long-lived database, not as a fresh bulk
-            // load leaves it (chunks about 40 % full, five times the size).
-            try (var s = c.createStatement()) {
-                s.execute("shutdown compact");
+            // Leaves the embedded file as H2's background compaction would in a long-lived database, not as a fresh
+            // bulk load leaves it (chunks about 40 % full, five times the size).
+            if (!postgres) {
+                try (var s = connection.createStatement()) {
+                    s.execute("shutdown compact");
+                }
             }
         }
         System.err.printf("compacted in %.1f s in all%n", (System.nanoTime() - start) / 1e9);
     }
 
-    /** Random ids and tax id hashes, each list sorted, then paired index by index. */
-    private static Row[] rows(int count, int firstNumber) throws Exception {
+    /** Random ids and SSNs, each list sorted (the SSNs by their MAC), then paired index by index. */
+    private static Row[] rows(int count, int firstNumber, CustomerRepository customers, long partnerId) {
         String[] customerIds = new String[count];
         String[] applicationIds = new String[count];
-        String[][] hashAndSsn = new String[count][];
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        Ssn[] ssns = new Ssn[count];
         for (int i = 0; i < count; i++) {
             customerIds[i] = Ids.next(Ids.INDIVIDUAL);
             applicationIds[i] = Ids.next(Ids.APPLICATION);
             String ssn = String.format("%09d", SSN_BASE + firstNumber + i);
-            hashAndSsn[i] = new String[]{
-                    HexFormat.of().formatHex(sha.digest(("SSN:" + ssn).getBytes(StandardCharsets.UTF_8))), ssn};
+            ssns[i] = new Ssn(customers.taxIdMac(partnerId, new CustomerRepository.TaxId("SSN", ssn)), ssn);
         }
         Arrays.sort(customerIds);
         Arrays.sort(applicationIds);
-        Arrays.sort(hashAndSsn, (a, b) -> a[0].compareTo(b[0]));
+        Arrays.sort(ssns, (a, b) -> a.mac().compareTo(b.mac()));
         Row[] rows = new Row[count];
         for (int i = 0; i < count; i++) {
             rows[i] = new Row(customerIds[i], applicationIds[i], String.format("bulk%010d", firstNumber + i),
-                    hashAndSsn[i][1], hashAndSsn[i][0]);
+                    ssns[i].value());
         }
         return rows;
     }
 
-    private static long single(Connection c, String sql) throws Exception {
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** The customer object as /customer/init stores it. */
-    private static String body(String ssn) {
-        return "{\"firstName\":\"Jane\",\"lastName\":\"Smith\",\"gender\":\"F\",\"email\":\"jane@example.com\","
+    private static JsonNode data(String ssn) {
+        return Json.MAPPER.readTree("{\"firstName\":\"Jane\",\"lastName\":\"Smith\",\"gender\":\"F\",\"email\":\"jane@example.com\","
                 + "\"phones\":[{\"type\":\"MOBILE\",\"countryDialingCode\":\"1\",\"phoneNumber\":\"5551234567\"}],"
                 + "\"dateOfBirth\":\"1990-04-12\",\"citizenshipCountryCodeA3\":\"USA\","
                 + "\"addresses\":[{\"type\":\"PRIMARY\",\"addressLine1\":\"1 Main St\",\"city\":\"New York\","
                 + "\"stateCode\":\"NY\",\"postalCode\":\"10001\",\"countryCodeA3\":\"USA\"}],"
-                + "\"identificationDocuments\":[{\"type\":\"SSN\",\"value\":\"" + ssn + "\",\"issuanceCountryCodeA3\":\"USA\"}]}";
+                + "\"identificationDocuments\":[{\"type\":\"SSN\",\"value\":\"" + ssn + "\",\"issuanceCountryCodeA3\":\"USA\"}]}");
     }
 }

@@ -19,9 +19,9 @@ import java.util.Optional;
  * its pages stayed live, and the chunk and its SFChunk object were kept for ever. Measured with 4 journey clients:
  * 240 KB of file per journey (2 GB in 75 s) and one SFChunk per commit on the heap. Rewriting alone still left
  * 10.8 KB per journey (a 30-minute soak: 914 MB), its chunks half dead until some later commit stored the rewrite;
- * storing it at once brought that to about 5 KB (BENCHMARKS.md, issue 17). This is the only place that reaches
- * into H2's internals ({@code SessionLocal} → {@code MVStore} → {@code RandomAccessStore}); an H2 upgrade that
- * moves them fails at start here, not silently.
+ * storing it at once: 5.2 KB side by side, 5.0–5.8 KB over most of a 30-minute soak (BENCHMARKS.md, issue 17).
+ * This is the only place that reaches into H2's internals ({@code SessionLocal} → {@code MVStore} →
+ * {@code RandomAccessStore}); an H2 upgrade that moves them fails at start here, not silently.
  */
 final class H2Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);

@@ -22,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * after 30 minutes, so a thread reads every backend's CPU once a second and a backend that exits keeps its last
  * reading (at most a second of one connection's work is lost). PostgreSQL's shared processes (WAL writer,
  * checkpointer) serve every database on the machine and are not counted, as in bench/pg-floor.
+ *
+ * This machine's PostgreSQL runs with autovacuum off (its CI configuration), unlike a production one; with
+ * {@code emulateAutovacuum} a thread applies autovacuum's default rule to the soak's database once a
+ * minute (autovacuum_naptime): VACUUM ANALYZE a table whose dead tuples exceed 50 + 20 % of its rows or whose inserts
+ * since the last vacuum exceed 1,000 + 20 %, ANALYZE one whose changes since the last analyze exceed 50 + 10 %, with
+ * autovacuum's cost delay (2 ms per 200 page costs). Its backend is one of the database's, so its CPU is counted.
  */
 final class PostgresProbe implements AutoCloseable {
     private static final double TICKS_PER_MS = 100 / 1000.0; // CLK_TCK is 100 on Linux
@@ -38,11 +44,42 @@ final class PostgresProbe implements AutoCloseable {
     record Tables(long seqScan, long seqTupRead, long idxScan, long liveTup, long deadTup, long autovacuums,
                   long autoanalyzes, long commits, String topSequential) {}
 
-    PostgresProbe(String jdbcUrl, long nodePid) throws SQLException {
+    PostgresProbe(String jdbcUrl, long nodePid, boolean emulateAutovacuum) throws SQLException {
         this.connection = DriverManager.getConnection(jdbcUrl);
+        if (emulateAutovacuum) {
+            Connection vacuum = DriverManager.getConnection(jdbcUrl);
+            vacuum.setAutoCommit(true);
+            Thread.ofPlatform().daemon().name("pg-probe-autovacuum").start(() -> autovacuum(vacuum));
+        }
         this.connection.setAutoCommit(true);
         this.nodePid = nodePid;
         this.poller = Thread.ofPlatform().daemon().name("pg-probe").start(this::poll);
+    }
+
+    private void autovacuum(Connection vacuum) {
+        try (vacuum; Statement s = vacuum.createStatement()) {
+            s.execute("set vacuum_cost_delay = '2ms'");
+            s.execute("set vacuum_cost_limit = 200");
+            while (!closed) {
+                Thread.sleep(60_000);
+                Map<String, String> due = new java.util.LinkedHashMap<>();
+                try (ResultSet r = s.executeQuery("""
+                        select t.relname, t.n_dead_tup, t.n_ins_since_vacuum, t.n_mod_since_analyze, greatest(c.reltuples, 0)
+                        from pg_stat_user_tables t join pg_class c on c.oid = t.relid""")) {
+                    while (r.next()) {
+                        double rows = r.getDouble(5);
+                        if (r.getLong(2) > 50 + 0.2 * rows || r.getLong(3) > 1000 + 0.2 * rows) {
+                            due.put(r.getString(1), "vacuum (analyze) ");
+                        } else if (r.getLong(4) > 50 + 0.1 * rows) {
+                            due.put(r.getString(1), "analyze ");
+                        }
+                    }
+                }
+                for (var table : due.entrySet()) s.execute(table.getValue() + table.getKey());
+            }
+        } catch (SQLException | InterruptedException e) {
+            if (!closed) System.err.println("pg-probe autovacuum stopped: " + e);
+        }
     }
 
     private void poll() {
@@ -104,7 +141,7 @@ final class PostgresProbe implements AutoCloseable {
         return String.format(Locale.ROOT,
                 "window_journeys=%d rate_per_s=%.1f node_cpu_ms_per_journey=%.3f pg_cpu_ms_per_journey=%.3f "
                         + "xact_per_journey=%.2f pg_db_mb=%.1f seq_scan=+%d seq_tup_read=+%d idx_scan_per_journey=%.1f "
-                        + "live_tup=%d dead_tup=%d autovacuums=%d autoanalyzes=%d top_seq_read=%s load1=%s",
+                        + "live_tup=%d dead_tup=%d vacuums=%d analyzes=%d top_seq_read=%s load1=%s",
                 journeys, journeys / seconds, nodeTicks / TICKS_PER_MS / perJourney, pgTicks / TICKS_PER_MS / perJourney,
                 (now.commits - then.commits) / perJourney, databaseBytes() / 1e6, now.seqScan - then.seqScan,
                 now.seqTupRead - then.seqTupRead, (now.idxScan - then.idxScan) / perJourney, now.liveTup, now.deadTup,
@@ -136,7 +173,7 @@ final class PostgresProbe implements AutoCloseable {
         Map<String, Long> sequentialRows = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("""
                 select relname, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0), coalesce(idx_scan, 0),
-                       n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count
+                       n_live_tup, n_dead_tup, autovacuum_count + vacuum_count, autoanalyze_count + analyze_count
                 from pg_stat_user_tables where relname <> 'flyway_schema_history'""")) {
             while (r.next()) {
                 seqScan += r.getLong(2);

@@ -137,8 +137,8 @@ final class Soak {
 
     /**
      * bench/soak: Soak --port P --token T --pid PID --data-dir D --clients N --minutes M [--db-url JDBC]
-     * [--jfr-minutes 2,30 --jfr-dir DIR]; one sample line a minute. With --db-url (PostgreSQL) each line adds
-     * {@link PostgresProbe}'s figures; --jfr-minutes records those windows with JFR's profile settings.
+     * [--autovacuum emulate] [--jfr-minutes 2,30 --jfr-dir DIR]; one sample line a minute. With --db-url (PostgreSQL)
+     * each line adds {@link PostgresProbe}'s figures; --jfr-minutes records those windows with JFR's profile settings.
      */
     public static void main(String[] args) throws Exception {
         java.util.Map<String, String> o = new java.util.HashMap<>();
@@ -149,7 +149,8 @@ final class Soak {
         java.util.Set<Integer> recorded = new java.util.HashSet<>();
         for (String m : o.getOrDefault("jfr-minutes", "").split(",")) if (!m.isBlank()) recorded.add(Integer.parseInt(m.trim()));
         String dbUrl = o.get("db-url");
-        try (PostgresProbe probe = dbUrl == null || dbUrl.isBlank() ? null : new PostgresProbe(dbUrl, pid)) {
+        try (PostgresProbe probe = dbUrl == null || dbUrl.isBlank() ? null
+                : new PostgresProbe(dbUrl, pid, o.getOrDefault("autovacuum", "").equals("emulate"))) {
             Windows windows = new Windows() {
                 @Override
                 public void before(int minute) throws Exception {

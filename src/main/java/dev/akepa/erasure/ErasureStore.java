@@ -79,12 +79,16 @@ final class ErasureStore {
                 .bind("now", now).bind("reason", reason).bindList("ids", documentIds).execute();
     }
 
-    /** Uploaded documents of applications completed before {@code cutoff}, bytes not yet purged. */
+    /**
+     * Uploaded documents of applications completed before {@code cutoff}, bytes not yet purged; oldest applications
+     * first, so application_status bounds the read (ordered by document id, PostgreSQL's generic plan walked
+     * document's primary key filtering every row: PostgresPlansTest).
+     */
     List<StoredObject> expiredDocuments(long cutoff, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select d.id, d.storage_key from document d join application a on a.id = d.application_id
                         where d.purged_at is null and d.storage_key is not null and a.status = 'completed'
-                          and a.updated_at <= :cutoff order by d.id limit """ + limit)
+                          and a.updated_at <= :cutoff order by a.updated_at, d.id limit """ + limit)
                 .bind("cutoff", cutoff)
                 .map((rs, ctx) -> new StoredObject(rs.getString(1), rs.getString(2))).list());
     }
@@ -95,10 +99,14 @@ final class ErasureStore {
                 .bind("id", documentId).mapTo(String.class).findOne().isPresent();
     }
 
-    /** Purged documents whose object is still in the store (a purge interrupted after its commit). */
+    /**
+     * Purged documents whose object is still in the store (a purge interrupted after its commit). Ordered as
+     * document_purge_pending is, so the index bounds the read: ordered by id, PostgreSQL walked the primary key to its
+     * end filtering every row (517 ms each pass at 42,000 documents on an unanalysed database; 0.1 ms this way).
+     */
     List<StoredObject> objectsToDelete(int limit) {
         return jdbi.withHandle(h -> h.createQuery("select id, storage_key from document where purged_at is not null "
-                        + "and storage_key is not null order by id limit " + limit)
+                        + "and storage_key is not null order by purged_at, storage_key limit " + limit)
                 .map((rs, ctx) -> new StoredObject(rs.getString(1), rs.getString(2))).list());
     }
 

@@ -62,19 +62,36 @@ final class Soak {
 
     /** Runs {@code minutes} windows; {@code each} receives every sample as it is taken. */
     List<Sample> run(int minutes, java.util.function.Consumer<Sample> each) throws Exception {
+        return run(minutes, new Windows() {}, (sample, extra) -> each.accept(sample));
+    }
+
+    /** What bench/soak adds around each window (a PostgreSQL probe, a JFR recording); nothing by default. */
+    interface Windows {
+        default void before(int minute) throws Exception {}
+
+        /** Figures of the window just ended (key=value pairs), or an empty string. */
+        default String after(int minute, long windowJourneys) throws Exception {
+            return "";
+        }
+    }
+
+    List<Sample> run(int minutes, Windows windows, java.util.function.BiConsumer<Sample, String> each) throws Exception {
         List<Sample> samples = new ArrayList<>();
         long journeys = 0, errors = 0;
         for (int minute = 1; minute <= minutes; minute++) {
             JourneyLoad window = new JourneyLoad(List.of(server), token, clients, Thread.ofVirtual(), 0, 60, 0,
                     customers, JourneyLoad.IMAGE_BYTES);
+            windows.before(minute);
             window.run();
             var summary = window.summary();
-            journeys += ((Number) summary.get("requests")).longValue();
+            long windowJourneys = ((Number) summary.get("requests")).longValue();
+            String extra = windows.after(minute, windowJourneys);
+            journeys += windowJourneys;
             errors += ((Number) summary.get("errors")).longValue();
             customers += 10_000_000;
             Sample sample = sample(minute, journeys, errors, minute == 1 || minute % 10 == 0 || minute == minutes);
             samples.add(sample);
-            each.accept(sample);
+            each.accept(sample, extra);
         }
         return samples;
     }
@@ -142,15 +159,40 @@ final class Soak {
     }
 
     /**
-     * bench/soak: Soak --port P --token T --pid PID --data-dir D --clients N --minutes M [--histograms DIR]; one
-     * sample line a minute.
+     * bench/soak: Soak --port P --token T --pid PID --data-dir D --clients N --minutes M [--histograms DIR]
+     * [--db-url JDBC] [--autovacuum emulate] [--jfr-minutes 2,30 --jfr-dir DIR]; one sample line a minute. With
+     * --db-url (PostgreSQL) each line adds {@link PostgresProbe}'s figures; --jfr-minutes records those windows with
+     * JFR's profile settings.
      */
     public static void main(String[] args) throws Exception {
         java.util.Map<String, String> o = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].substring(2), args[i + 1]);
-        Soak soak = new Soak(URI.create("http://127.0.0.1:" + o.get("port")), o.get("token"), Long.parseLong(o.get("pid")),
+        long pid = Long.parseLong(o.get("pid"));
+        Soak soak = new Soak(URI.create("http://127.0.0.1:" + o.get("port")), o.get("token"), pid,
                 Path.of(o.get("data-dir")), Integer.parseInt(o.getOrDefault("clients", "4")),
                 o.containsKey("histograms") ? Path.of(o.get("histograms")) : null);
-        soak.run(Integer.parseInt(o.getOrDefault("minutes", "30")), sample -> System.out.println(sample.line()));
+        java.util.Set<Integer> recorded = new java.util.HashSet<>();
+        for (String m : o.getOrDefault("jfr-minutes", "").split(",")) if (!m.isBlank()) recorded.add(Integer.parseInt(m.trim()));
+        String dbUrl = o.get("db-url");
+        try (PostgresProbe probe = dbUrl == null || dbUrl.isBlank() ? null
+                : new PostgresProbe(dbUrl, pid, o.getOrDefault("autovacuum", "").equals("emulate"))) {
+            Windows windows = new Windows() {
+                @Override
+                public void before(int minute) throws Exception {
+                    if (recorded.contains(minute)) {
+                        soak.jcmd("JFR.start name=minute" + minute + " settings=profile duration=60s filename="
+                                + Path.of(o.getOrDefault("jfr-dir", "/tmp")).resolve("soak-minute-" + minute + ".jfr"));
+                    }
+                    if (probe != null) probe.startWindow();
+                }
+
+                @Override
+                public String after(int minute, long windowJourneys) throws Exception {
+                    return probe == null ? "" : probe.endWindow(windowJourneys);
+                }
+            };
+            soak.run(Integer.parseInt(o.getOrDefault("minutes", "30")), windows,
+                    (sample, extra) -> System.out.println(sample.line() + (extra.isEmpty() ? "" : " " + extra)));
+        }
     }
 }

@@ -98,6 +98,8 @@ class ReviewerAccountsBrowserTest {
         supervisor.browser.findElement(By.id("new-login")).sendKeys("cara");
         supervisor.browser.findElement(By.id("new-password")).sendKeys("short");
         supervisor.browser.findElement(By.cssSelector("#add-reviewer button")).click();
+        // The refusal is the next page: wait for it, or the read may still see the page the click left.
+        supervisor.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error")));
         assertThat(supervisor.text("p.error")).isEqualTo("reviewer password must be at least 12 characters");
         assertThat(supervisor.browser.findElements(By.cssSelector("tr[data-login='cara']"))).isEmpty();
 
@@ -105,6 +107,7 @@ class ReviewerAccountsBrowserTest {
         supervisor.open("/review/reviewers");
         supervisor.script("document.querySelector(\"tr[data-login='bert'] form.disable-form input[name=csrf]\").remove()");
         supervisor.browser.findElement(By.cssSelector("tr[data-login='bert'] button.disable")).click();
+        supervisor.wait.until(d -> d.getPageSource().contains("csrfTokenInvalid"));
         assertThat(supervisor.browser.getPageSource()).contains("csrfTokenInvalid");
         supervisor.open("/review/reviewers");
         assertThat(row("bert", "state")).isEqualTo("enabled");

@@ -48,11 +48,17 @@ final class ConsoleSession implements AutoCloseable {
                 java.util.Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
     }
 
-    /** Waits until one finished download is in {@code dir}; returns it. */
+    /**
+     * Waits until one finished download is in {@code dir}; returns it. Chromium can show the final name before the
+     * bytes (a run read an empty export), so a download counts once it has bytes and no partial file is left.
+     */
     java.nio.file.Path downloaded(java.nio.file.Path dir) {
         return wait.until(d -> {
             try (var files = java.nio.file.Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElse(null);
+                var all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) return null;
+                return all.stream().filter(f -> f.toString().endsWith(".jsonl"))
+                        .filter(f -> f.toFile().length() > 0).findFirst().orElse(null);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -77,12 +77,27 @@ class SanctionsScreeningTest {
     }
 
     @Test
-    void aWeakAliasMatchesOnlyWordForWord() {
-        SanctionsMatch bnc = business("BNC").getFirst();
+    void aWeakAliasAloneIsBelowTheThresholdAndMatchesOnlyWordForWord() {
+        // OFAC: a match to a weak AKA alone is not a basis for a hit; a lower threshold still shows it
+        assertThat(business("BNC")).extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+        SanctionsMatch bnc = list.screen(ScreeningQuery.business(List.of("BNC"), Set.of()), 0.90).getFirst();
+
         assertThat(bnc.entityNumber()).isEqualTo(306);
         assertThat(bnc.matchedName()).isEqualTo("BNC");
+        assertThat(bnc.score()).isEqualTo(NameScorer.WEAK_ALIAS_SCORE);
         assertThat(bnc.contributions()).anyMatch(c -> c.contains("weak alias"));
-        assertThat(business("BNC Trading")).extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+        assertThat(list.screen(ScreeningQuery.business(List.of("BNC Trading"), Set.of()), 0.80))
+                .extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+    }
+
+    @Test
+    void aWeakAliasCorroboratedByACountryIsAMatch() {
+        // 306, BANCO NACIONAL DE CUBA, has addresses in Spain among others: 0.90 + 0.02 reaches the threshold
+        SanctionsMatch bnc = list.screen(ScreeningQuery.business(List.of("BNC"), Set.of("ESP")), THRESHOLD).getFirst();
+
+        assertThat(bnc.entityNumber()).isEqualTo(306);
+        assertThat(bnc.country()).isEqualTo(Evidence.MATCH);
+        assertThat(bnc.score()).isGreaterThanOrEqualTo(THRESHOLD);
     }
 
     @Test

@@ -101,6 +101,18 @@ class SanctionsScreeningTest {
     }
 
     @Test
+    void aPartialNameWithoutTheFirstFamilyNameIsACandidateOnlyWithAnAgreeingDateOfBirth() {
+        // 20113 has the alias "TAPIA CASTRO, Alejandro" and DOB 12 Oct 1980: "Alejandro Castro" holds the second family name only
+        assertThat(person("Alejandro", "Castro", null)).extracting(SanctionsMatch::entityNumber).doesNotContain(20113);
+        SanctionsMatch match = person("Alejandro", "Castro", LocalDate.of(1980, 10, 12)).stream()
+                .filter(m -> m.entityNumber() == 20113).findFirst().orElseThrow();
+
+        assertThat(match.nameScore()).isEqualTo(NameScorer.NEEDS_CORROBORATION);
+        assertThat(match.birthDate()).isEqualTo(Evidence.MATCH);
+        assertThat(match.contributions()).anyMatch(c -> c.contains("first given or first family name missing"));
+    }
+
+    @Test
     void middleNamesAsInitialsAreFound() {
         assertThat(person("Nicolas M.", "Maduro", null)).extracting(SanctionsMatch::entityNumber).contains(22790);
     }

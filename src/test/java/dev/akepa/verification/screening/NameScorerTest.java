@@ -56,10 +56,31 @@ class NameScorerTest {
         assertThat(score).isGreaterThanOrEqualTo(SanctionsList.DEFAULT_THRESHOLD);
     }
 
+    @Test
+    void aPartialNameWithoutTheFirstGivenNameNeedsCorroborationHoweverLittleIsMissing() {
+        // "ROJAS, Juan Antonio": only "juan" (4 of 15 letters) is missing, which the unsupported penalty alone left at 0.925
+        double score = partialWithFamilyFrom("antonio rojas", "juan antonio rojas", 2, 6.0, 6.5, 9.0);
+
+        assertThat(score).isEqualTo(NameScorer.NEEDS_CORROBORATION).isLessThan(SanctionsList.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void aPartialNameWithoutTheFirstFamilyNameNeedsCorroboration() {
+        // "TAPIA CASTRO, Alejandro": "Alejandro Castro" holds the second, maternal family name only
+        double score = partialWithFamilyFrom("alejandro castro", "alejandro tapia castro", 1, 6.5, 9.0, 9.0);
+
+        assertThat(score).isLessThanOrEqualTo(NameScorer.NEEDS_CORROBORATION);
+    }
+
     /** A listed "LAST, First" name (given name first, family names from position 1) with the given rarities. */
     private static double partial(String query, String listed, double... rarity) {
+        return partialWithFamilyFrom(query, listed, 1, rarity);
+    }
+
+    /** A listed "LAST, First" name whose family names start at {@code familyFrom}, with the given rarities. */
+    private static double partialWithFamilyFrom(String query, String listed, int familyFrom, double... rarity) {
         String[] listedTokens = listed.split(" ");
-        IndexedName name = new IndexedName(0, listed, listedTokens, 1, false);
+        IndexedName name = new IndexedName(0, listed, listedTokens, familyFrom, false);
         String[] queryTokens = query.split(" ");
         var pairs = NameIndex.build(List.of(name)).candidates(queryTokens).get(0);
         return NameScorer.score(queryTokens, name, rarity, pairs);

@@ -77,12 +77,39 @@ class SanctionsScreeningTest {
     }
 
     @Test
-    void aWeakAliasMatchesOnlyWordForWord() {
-        SanctionsMatch bnc = business("BNC").getFirst();
+    void aWeakAliasAloneIsBelowTheThresholdAndMatchesOnlyWordForWord() {
+        // OFAC: a match to a weak AKA alone is not a basis for a hit; a lower threshold still shows it
+        assertThat(business("BNC")).extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+        SanctionsMatch bnc = list.screen(ScreeningQuery.business(List.of("BNC"), Set.of()), 0.90).getFirst();
+
         assertThat(bnc.entityNumber()).isEqualTo(306);
         assertThat(bnc.matchedName()).isEqualTo("BNC");
+        assertThat(bnc.score()).isEqualTo(NameScorer.WEAK_ALIAS_SCORE);
         assertThat(bnc.contributions()).anyMatch(c -> c.contains("weak alias"));
-        assertThat(business("BNC Trading")).extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+        assertThat(list.screen(ScreeningQuery.business(List.of("BNC Trading"), Set.of()), 0.80))
+                .extracting(SanctionsMatch::entityNumber).doesNotContain(306);
+    }
+
+    @Test
+    void aWeakAliasCorroboratedByACountryIsAMatch() {
+        // 306, BANCO NACIONAL DE CUBA, has addresses in Spain among others: 0.90 + 0.02 reaches the threshold
+        SanctionsMatch bnc = list.screen(ScreeningQuery.business(List.of("BNC"), Set.of("ESP")), THRESHOLD).getFirst();
+
+        assertThat(bnc.entityNumber()).isEqualTo(306);
+        assertThat(bnc.country()).isEqualTo(Evidence.MATCH);
+        assertThat(bnc.score()).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void aPartialNameWithoutTheFirstFamilyNameIsACandidateOnlyWithAnAgreeingDateOfBirth() {
+        // 20113 has the alias "TAPIA CASTRO, Alejandro" and DOB 12 Oct 1980: "Alejandro Castro" holds the second family name only
+        assertThat(person("Alejandro", "Castro", null)).extracting(SanctionsMatch::entityNumber).doesNotContain(20113);
+        SanctionsMatch match = person("Alejandro", "Castro", LocalDate.of(1980, 10, 12)).stream()
+                .filter(m -> m.entityNumber() == 20113).findFirst().orElseThrow();
+
+        assertThat(match.nameScore()).isEqualTo(NameScorer.NEEDS_CORROBORATION);
+        assertThat(match.birthDate()).isEqualTo(Evidence.MATCH);
+        assertThat(match.contributions()).anyMatch(c -> c.contains("first given or first family name missing"));
     }
 
     @Test

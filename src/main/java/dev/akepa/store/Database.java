@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Path;
@@ -40,6 +43,12 @@ public final class Database implements AutoCloseable {
         try {
             db.migrate();
             if (!db.postgres) db.housekeeping = H2Housekeeping.startIfEmbedded(db.dataSource);
+            db.housekeeping.ifPresent(h2 -> db.jdbi.getConfig(Handles.class).addListener(new HandleListener() {
+                @Override
+                public void handleClosed(Handle handle) {
+                    h2.afterUnitOfWork();
+                }
+            }));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -93,7 +102,8 @@ public final class Database implements AutoCloseable {
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("akepa") +
                 ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
-                // Every acknowledged commit must survive kill -9; H2's default keeps the last 500 ms in memory.
+                // Every acknowledged commit must survive kill -9: H2's default keeps the last 500 ms in memory (and
+                // H2NewestChunk makes the newest commit findable by the recovery).
                 + ";WRITE_DELAY=0;RETENTION_TIME=1000;AUTO_SERVER=TRUE";
     }
 }

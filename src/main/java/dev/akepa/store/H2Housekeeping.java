@@ -20,8 +20,8 @@ import java.util.Optional;
  * 240 KB of file per journey (2 GB in 75 s) and one SFChunk per commit on the heap. Rewriting alone still left
  * 10.8 KB per journey (a 30-minute soak: 914 MB), its chunks half dead until some later commit stored the rewrite;
  * storing it at once: 5.2 KB side by side, 5.0–5.8 KB over most of a 30-minute soak (BENCHMARKS.md, issue 17).
- * This is the only place that reaches into H2's internals ({@code SessionLocal} → {@code MVStore} →
- * {@code RandomAccessStore}); an H2 upgrade that moves them fails at start here, not silently.
+ * This and {@link H2NewestChunk} are the only places that reach into H2's internals ({@code SessionLocal} →
+ * {@code MVStore} → {@code RandomAccessStore}); an H2 upgrade that moves them fails at start here, not silently.
  */
 final class H2Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
@@ -42,12 +42,14 @@ final class H2Housekeeping implements AutoCloseable {
 
     private final MVStore store;
     private final RandomAccessStore file;
+    private final H2NewestChunk newestChunk;
     private final Thread thread;
     private volatile boolean running = true;
 
     private H2Housekeeping(MVStore store, RandomAccessStore file) {
         this.store = store;
         this.file = file;
+        this.newestChunk = new H2NewestChunk(store, file);
         this.thread = Thread.ofPlatform().daemon().name("h2-housekeeping").start(this::loop);
     }
 
@@ -84,6 +86,9 @@ final class H2Housekeeping implements AutoCloseable {
                 if (file.getFillRate() < FILE_FILL_RATE_TO_MOVE) {
                     file.compactMoveChunks(100, MOVE_BYTES_PER_PASS, store);
                 }
+                // This pass's stores, and commits not made through this process's JDBI (the CLI's, through the
+                // auto-server), become findable after a crash within one interval.
+                newestChunk.makeFindable();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -91,6 +96,11 @@ final class H2Housekeeping implements AutoCloseable {
                 log.warn("H2 housekeeping pass failed; trying again", e);
             }
         }
+    }
+
+    /** After every unit of work on the database, before its answer goes out: what it committed survives kill -9. */
+    void afterUnitOfWork() {
+        newestChunk.makeFindable();
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseConfig config) {
+        StatementEventsOffRecord.install();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         if (config.user() != null) hikari.setUsername(config.user());

@@ -77,6 +77,9 @@ class ReviewerAccountsBrowserTest {
             andy.browser.findElement(By.id("login")).sendKeys("andy");
             andy.browser.findElement(By.id("password")).sendKeys(PASSWORD);
             andy.browser.findElement(By.id("submit")).click();
+            // Read the page the refusal leads to, not the one the click is leaving (which has a login field too).
+            String refusal = andy.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error"))).getText();
+            assertThat(refusal).startsWith("Wrong login or password.");
             assertThat(andy.browser.getCurrentUrl()).doesNotContain("/review/queue");
             assertThat(andy.browser.findElements(By.id("login"))).isNotEmpty();
         }

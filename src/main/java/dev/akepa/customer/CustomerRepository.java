@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,29 +39,27 @@ public final class CustomerRepository {
     /** The tax id that must be unique per partner (SSN of an individual, FEIN of a business). */
     public record TaxId(String kind, String value) {}
 
-    /** Creates the customer's data key and the row in the caller's transaction. */
+    /**
+     * Creates the customer's data key and the row in the caller's transaction; the key stays cached, as the
+     * customer's next requests read it.
+     */
     public void insert(Handle h, Customer customer, TaxId taxId) {
-        Sealer sealer = personalData.createCustomerKey(h, customer.id());
-        h.createUpdate("""
-                        insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at)
-                        values (:id, :partner, :reference, :type, :taxIdMac, :sealed, :createdAt)""")
-                .bind("id", customer.id())
-                .bind("partner", customer.partnerId())
-                .bind("reference", customer.reference())
-                .bind("type", customer.type().wire())
-                .bind("taxIdMac", taxIdMac(customer.partnerId(), taxId))
-                .bind("sealed", seal(sealer, customer.partnerId(), customer.id(), customer.data()))
-                .bind("createdAt", customer.createdAtMillis())
-                .execute();
+        insert(h, List.of(customer), Collections.singletonList(taxId),
+                List.of(personalData.createCustomerKey(h, customer.id())));
     }
 
     /**
      * Many new customers at once, each under its own new data key, exactly as {@link #insert} stores one: two
-     * batched statements instead of two per customer (loading a benchmark's million customers).
+     * batched statements instead of two per customer (loading a benchmark's million customers). The keys are not
+     * cached, so a load does not evict those the API is using.
      */
     public void insertAll(Handle h, List<Customer> newCustomers, List<TaxId> taxIds) {
         if (newCustomers.isEmpty()) return;
-        List<Sealer> sealers = personalData.createCustomerKeys(h, newCustomers.stream().map(Customer::id).toList());
+        insert(h, newCustomers, taxIds, personalData.createCustomerKeys(h, newCustomers.stream().map(Customer::id).toList()));
+    }
+
+    /** The one statement that writes new customers: {@code taxIds} and {@code sealers} go index by index with them. */
+    private void insert(Handle h, List<Customer> newCustomers, List<TaxId> taxIds, List<Sealer> sealers) {
         var batch = h.prepareBatch("""
                 insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at)
                 values (:id, :partner, :reference, :type, :taxIdMac, :sealed, :createdAt)""");

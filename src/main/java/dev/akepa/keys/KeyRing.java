@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,8 @@ public final class KeyRing {
                     + "on conflict do nothing").bind("c", check).bind("now", clock.millis()).execute();
             if (inserted == 0) return false;
             Aead kek = insertKek(h, master, 1, clock.millis());
-            for (SystemKey key : SystemKey.values()) insertDataKey(h, kek, 1, key.owner(), key.parameters(), clock.millis());
+            insertWrapped(h, Arrays.stream(SystemKey.values())
+                    .map(key -> wrapped(key.owner(), Tink.generate(key.parameters()), 1, kek)).toList(), clock.millis());
             return true;
         });
         if (!created) verify(master, readCheck(jdbi).orElseThrow());
@@ -107,16 +110,24 @@ public final class KeyRing {
         return Tink.aead(kek);
     }
 
-    private static int insertDataKey(Handle h, Aead kek, int version, String owner, Parameters parameters, long now) {
-        return insertWrapped(h, owner, version, Tink.wrap(Tink.generate(parameters), kek, dataKeyContext(owner)), now);
+    /**
+     * Stores data keys in one batch, each only under its version if that is not retired (a node that has not seen a
+     * rotation yet wraps again under the new one): per key, 0 when its version was retired, else 1. The one statement
+     * that writes data keys, for the bootstrap's system keys, a document's key and a bulk load's million alike.
+     */
+    private static int[] insertWrapped(Handle h, List<NewDataKey> keys, long now) {
+        if (keys.isEmpty()) return new int[0];
+        var batch = h.prepareBatch("""
+                insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+                select :owner, version, :wrapped, :now from key_encryption_key where version = :v and retired_at is null""");
+        for (NewDataKey key : keys) {
+            batch.bind("owner", key.owner()).bind("v", key.version()).bind("wrapped", key.wrapped()).bind("now", now).add();
+        }
+        return batch.execute();
     }
 
-    /** Only under a version that is not retired: a node that has not seen a rotation yet retries with the new one. */
-    private static int insertWrapped(Handle h, String owner, int version, String wrapped, long now) {
-        return h.createUpdate("""
-                        insert into data_key (owner_id, kek_version, wrapped_key, created_at)
-                        select :owner, version, :wrapped, :now from key_encryption_key where version = :v and retired_at is null""")
-                .bind("owner", owner).bind("v", version).bind("wrapped", wrapped).bind("now", now).execute();
+    private static NewDataKey wrapped(String owner, KeysetHandle key, int version, Aead kek) {
+        return new NewDataKey(owner, key, version, Tink.wrap(key, kek, dataKeyContext(owner)));
     }
 
     static String kekContext(int version) {
@@ -157,46 +168,55 @@ public final class KeyRing {
 
     NewDataKey generateDataKey(String owner, Parameters parameters) {
         int version = primaryVersion;
-        KeysetHandle key = Tink.generate(parameters);
-        return new NewDataKey(owner, key, version, Tink.wrap(key, kek(version), dataKeyContext(owner)));
+        return wrapped(owner, Tink.generate(parameters), version, kek(version));
     }
 
     /** Stores a generated key in the caller's transaction, re-wrapped if a rotation retired its version meanwhile. */
     void saveDataKey(Handle h, NewDataKey key) {
-        if (insertWrapped(h, key.owner(), key.version(), key.wrapped(), clock.millis()) == 1) return;
+        saveDataKeys(h, List.of(key));
+    }
+
+    /**
+     * Stores generated keys in one batch in the caller's transaction; those whose version a rotation retired
+     * meanwhile are wrapped again under the new primary version.
+     */
+    private void saveDataKeys(Handle h, List<NewDataKey> keys) {
+        int[] inserted = insertWrapped(h, keys, clock.millis());
+        List<NewDataKey> retired = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) retired.add(keys.get(i));
+        }
+        if (retired.isEmpty()) return;
         reloadKeks(); // another node rotated: wrap under the new version
         int version = primaryVersion;
-        String wrapped = Tink.wrap(key.key(), kek(version), dataKeyContext(key.owner()));
-        if (insertWrapped(h, key.owner(), version, wrapped, clock.millis()) != 1) {
-            throw new IllegalStateException("no active key-encryption key to wrap the data key of " + key.owner());
+        List<NewDataKey> rewrapped = retired.stream()
+                .map(key -> wrapped(key.owner(), key.key(), version, kek(version))).toList();
+        int[] stored = insertWrapped(h, rewrapped, clock.millis());
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i] == 0) {
+                throw new IllegalStateException("no active key-encryption key to wrap the data key of "
+                        + rewrapped.get(i).owner());
+            }
         }
     }
 
-    /** Creates {@code owner}'s data key in the caller's transaction and returns its primitive. */
+    /**
+     * Creates {@code owner}'s data key in the caller's transaction and returns its primitive, cached: the new
+     * customer's next requests read it.
+     */
     <P> P createDataKey(Handle h, String owner, Parameters parameters, Function<KeysetHandle, P> primitive) {
-        NewDataKey key = generateDataKey(owner, parameters);
-        saveDataKey(h, key);
-        P made = primitive.apply(key.key());
+        P made = createDataKeys(h, List.of(owner), parameters, primitive).getFirst();
         primitives.put(owner, made);
         return made;
     }
 
     /**
      * Generates and stores data keys for many owners in one batch (one statement for all), in the caller's
-     * transaction. Not cached: a bulk load would evict every key the API is using.
+     * transaction, in the order of {@code owners}. Not cached: a bulk load would evict every key the API is using.
      */
     <P> List<P> createDataKeys(Handle h, List<String> owners, Parameters parameters, Function<KeysetHandle, P> primitive) {
-        int version = primaryVersion;
         List<NewDataKey> keys = owners.stream().map(owner -> generateDataKey(owner, parameters)).toList();
-        var batch = h.prepareBatch("""
-                insert into data_key (owner_id, kek_version, wrapped_key, created_at)
-                select :owner, version, :wrapped, :now from key_encryption_key where version = :v and retired_at is null""");
-        long now = clock.millis();
-        for (NewDataKey key : keys) batch.bind("owner", key.owner()).bind("v", version).bind("wrapped", key.wrapped()).bind("now", now).add();
-        int[] inserted = keys.isEmpty() ? new int[0] : batch.execute();
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i] != 1) saveDataKey(h, keys.get(i)); // a rotation retired the version meanwhile: re-wrap
-        }
+        saveDataKeys(h, keys);
         return keys.stream().map(key -> primitive.apply(key.key())).toList();
     }
 
@@ -208,7 +228,7 @@ public final class KeyRing {
     @SuppressWarnings("unchecked")
     <P> Map<String, P> dataKeys(Handle h, java.util.Collection<String> owners, Function<KeysetHandle, P> primitive) {
         Map<String, P> found = new java.util.HashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String owner : owners) {
             Object cached = primitives.getIfPresent(owner);
             if (cached != null) found.put(owner, (P) cached);
@@ -227,17 +247,11 @@ public final class KeyRing {
         primitives.put(owner, primitive);
     }
 
-    /** {@code owner}'s data key as a primitive, or empty once it was destroyed (erasure). */
-    @SuppressWarnings("unchecked")
+    /** {@code owner}'s data key as a primitive, or empty once it was destroyed (erasure); cached once read. */
     <P> Optional<P> dataKey(Handle h, String owner, Function<KeysetHandle, P> primitive) {
-        Object cached = primitives.getIfPresent(owner);
-        if (cached != null) return Optional.of((P) cached);
-        Optional<P> loaded = h.createQuery("select kek_version, wrapped_key from data_key where owner_id = :owner")
-                .bind("owner", owner)
-                .map((rs, ctx) -> Tink.unwrap(rs.getString("wrapped_key"), kek(rs.getInt("kek_version")), dataKeyContext(owner)))
-                .findOne().map(primitive);
-        loaded.ifPresent(made -> primitives.put(owner, made));
-        return loaded;
+        Optional<P> found = Optional.ofNullable(dataKeys(h, List.of(owner), primitive).get(owner));
+        found.ifPresent(made -> primitives.put(owner, made));
+        return found;
     }
 
     @SuppressWarnings("unchecked")

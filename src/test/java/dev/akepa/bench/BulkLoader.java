@@ -19,7 +19,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -27,9 +29,10 @@ import java.util.Properties;
  * Fills the database (server stopped) up to a total number of applications: one individual customer, its
  * application and its one entity row each, in the state /akepa/identification leaves them (pending_step_up), so
  * status reads find the same shape as seeded ones. Customers go through the production {@link CustomerRepository}
- * and key ring: each gets its own wrapped data key, a sealed body and a keyed tax-id MAC, as the server writes them
- * (a data dir as an operator's looks, and nothing for the server to seal at start; the format stays the
- * repository's). Applications and entity rows hold no personal data and are batched in plain JDBC.
+ * and key ring, 500 at a time through {@code insertAll} (the statement {@code insert} writes one with): each gets
+ * its own wrapped data key, a sealed body and a keyed tax-id MAC, as the server writes them (a data dir as an
+ * operator's looks, and nothing for the server to seal at start; the format stays the repository's), the keys of a
+ * batch stored with one statement. Applications and entity rows hold no personal data and are batched in plain JDBC.
  *
  * <p>Ids are random like the server's, but inserted in ascending order of every indexed key (customer id, data key
  * owner, tax-id MAC, application id): H2's copy-on-write B-trees rewrite each page a commit touches, so random-order
@@ -38,6 +41,8 @@ import java.util.Properties;
  */
 final class BulkLoader {
     private static final int BATCH = 5_000;
+    /** Customers per {@link CustomerRepository#insertAll}: their data keys are made and stored in one batch. */
+    private static final int CUSTOMER_BATCH = 500;
     private static final long SSN_BASE = 700_000_000;
 
     /** Lends every handle the one connection, which the loader closes itself. */
@@ -93,11 +98,18 @@ final class BulkLoader {
                                  insert into entity_application (application_id, entity_id, position, is_customer, kind, status,
                                                                  outcome, updated_at)
                                  values (?, ?, 0, true, 'INDIVIDUAL', 'pending_step_up', null, ?)""")) {
+                        for (int batchFrom = first; batchFrom < to; batchFrom += CUSTOMER_BATCH) {
+                            List<Customer> batch = new ArrayList<>(CUSTOMER_BATCH);
+                            List<CustomerRepository.TaxId> taxIds = new ArrayList<>(CUSTOMER_BATCH);
+                            for (int i = batchFrom; i < Math.min(to, batchFrom + CUSTOMER_BATCH); i++) {
+                                batch.add(new Customer(rows[i].customerId(), partnerId, rows[i].reference(),
+                                        Customer.CustomerType.INDIVIDUAL, data(rows[i].ssn()), now));
+                                taxIds.add(new CustomerRepository.TaxId("SSN", rows[i].ssn()));
+                            }
+                            customers.insertAll(h, batch, taxIds);
+                        }
                         for (int i = first; i < to; i++) {
                             Row row = rows[i];
-                            customers.insert(h, new Customer(row.customerId(), partnerId, row.reference(),
-                                    Customer.CustomerType.INDIVIDUAL, data(row.ssn()), now),
-                                    new CustomerRepository.TaxId("SSN", row.ssn()));
                             application.setString(1, row.applicationId());
                             application.setLong(2, partnerId);
                             application.setString(3, row.customerId());

@@ -34,8 +34,8 @@ final class NameIndex {
     /** Query token {@code query} is similar to token {@code name} of a listed name. */
     record TokenPair(int query, int name, double similarity) {}
 
-    private static final int POSITION_BITS = 8;
-    private static final int MAX_TOKENS = 1 << POSITION_BITS;
+    static final int POSITION_BITS = 8;
+    static final int MAX_TOKENS = 1 << POSITION_BITS;
 
     /** Vocabulary words similar to one query word, and how similar. */
     private record Similar(int[] words, double[] similarity) {}
@@ -49,6 +49,8 @@ final class NameIndex {
     private final Map<String, int[]> vocabularyByKey;
     /** Per name, per token: how rare the token is among the listed names (log of names over names holding it). */
     private final double[][] rarity;
+    /** Per name, what the scorer's bound needs, worked out once here instead of per search. */
+    private final CandidateBound bound;
 
     private NameIndex(List<IndexedName> names, String[] vocabulary, int[][] postings, Map<String, int[]> byKey,
                       double[][] rarity) {
@@ -57,6 +59,7 @@ final class NameIndex {
         this.postings = postings;
         this.vocabularyByKey = byKey;
         this.rarity = rarity;
+        this.bound = new CandidateBound(names, rarity);
     }
 
     static NameIndex build(List<IndexedName> names) {
@@ -105,22 +108,58 @@ final class NameIndex {
         return names.size();
     }
 
+    /** A listed name worth scoring, with the similar token pairs it shares with the query, in the order found. */
+    record Candidate(int name, List<TokenPair> pairs) {}
+
     /** Name id → the similar token pairs it shares with the query; names sharing none are absent. */
     Map<Integer, List<TokenPair>> candidates(String[] query) {
-        Map<Integer, List<TokenPair>> pairsByName = new HashMap<>();
+        Map<Integer, List<TokenPair>> pairsByName = new LinkedHashMap<>();
+        for (Candidate c : candidates(query, 0)) pairsByName.put(c.name(), c.pairs());
+        return pairsByName;
+    }
+
+    /**
+     * The names sharing a similar token with the query that may score at least {@code floor}, in id order (a name's
+     * aliases follow it, so of an entry's names scoring alike the first listed is kept). A name whose
+     * {@link NameScorer#upperBound} is under the floor is left out unscored: that is what keeps a query of common
+     * words ("abd al rahman muhammad") to a few scorings instead of thousands.
+     */
+    List<Candidate> candidates(String[] query, double floor) {
+        Similar[] similar = new Similar[query.length];
+        int pairs = 0;
         for (int q = 0; q < query.length; q++) {
-            String token = query[q];
-            if (token.length() < 2) continue; // an initial is paired while scoring, not looked up
-            Similar similar = similarWords(token);
-            for (int i = 0; i < similar.words().length; i++) {
-                double similarity = similar.similarity()[i];
-                for (int posting : postings[similar.words()[i]]) {
-                    pairsByName.computeIfAbsent(posting >>> POSITION_BITS, id -> new ArrayList<>(4))
-                            .add(new TokenPair(q, posting & (MAX_TOKENS - 1), similarity));
+            if (query[q].length() < 2) continue; // an initial is paired while scoring, not looked up
+            similar[q] = similarWords(query[q]);
+            for (int word : similar[q].words()) pairs += postings[word].length;
+        }
+        if (pairs == 0) return List.of();
+        CandidatePairs found = new CandidatePairs(pairs, names.size());
+        for (int q = 0; q < query.length; q++) {
+            if (similar[q] == null) continue;
+            int[] words = similar[q].words();
+            for (int i = 0; i < words.length; i++) {
+                double similarity = similar[q].similarity()[i];
+                for (int posting : postings[words[i]]) {
+                    found.add(posting >>> POSITION_BITS, q, posting & (MAX_TOKENS - 1), similarity);
                 }
             }
         }
-        return pairsByName;
+        CandidateBound.Query asked = CandidateBound.query(query);
+        boolean[] kept = new boolean[found.size()];
+        int keptCount = 0;
+        for (int c = 0; c < found.size(); c++) {
+            if (found.unmasked(c) || bound.mayReach(found.name(c), found.listedSeen(c), found.querySeen(c),
+                    found.bestSimilarity(c), asked, floor)) {
+                kept[c] = true;
+                keptCount++;
+            }
+        }
+        if (keptCount == 0) return List.of();
+        List<List<TokenPair>> pairsOf = found.pairs(kept);
+        List<Candidate> candidates = new ArrayList<>(keptCount);
+        for (int c = 0; c < found.size(); c++) if (kept[c]) candidates.add(new Candidate(found.name(c), pairsOf.get(c)));
+        candidates.sort(java.util.Comparator.comparingInt(Candidate::name));
+        return candidates;
     }
 
     /**

@@ -85,6 +85,23 @@ final class NameScorer {
         return new Pairing(query, listed, rarity, pairs).score();
     }
 
+    /**
+     * The most {@link #score} can give a name, from what is known before pairing: the best similarity any of its
+     * pairs (or an initial) could have, the share of listed and of query letters that no pair can reach, and the
+     * rarity of the listed words that have a pair. Each branch of {@link Pairing#score()} is at most quality ×
+     * its penalties, quality is at most the best pair's, and the shares only grow once the pairs are chosen; so a
+     * name whose bound is under the floor cannot reach it, and is not scored (at the default threshold, nearly
+     * all the 3,500 names a query with "al", "abd", "muhammad" meets).
+     */
+    static double upperBound(double bestSimilarity, double missingAtLeast, double extraAtLeast, double pairedRarityAtMost,
+                             boolean weak) {
+        if (weak) return missingAtLeast == 0 && extraAtLeast == 0 ? WEAK_ALIAS_SCORE : 0;
+        double quality = bestSimilarity - Math.max(0, CLOSE_PAIR - bestSimilarity);
+        if (missingAtLeast == 0) return quality * (1 - EXTRA_PENALTY * extraAtLeast);
+        if (pairedRarityAtMost >= MIN_RARITY) return quality * (1 - MISSING_PENALTY * missingAtLeast) * (1 - EXTRA_PENALTY * extraAtLeast);
+        return quality * (1 - UNSUPPORTED_PENALTY * missingAtLeast) * (1 - UNSUPPORTED_PENALTY * extraAtLeast);
+    }
+
     /** What the score is made of, for the evidence a reviewer reads. */
     static List<String> explain(String[] query, IndexedName listed, double[] rarity, List<TokenPair> pairs) {
         return new Pairing(query, listed, rarity, pairs).explain();

@@ -90,19 +90,19 @@ public final class SanctionsList {
     public List<SanctionsMatch> screen(ScreeningQuery query, double threshold) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
         boolean person = query.party() == ScreeningQuery.Party.PERSON;
-        NameIndex index = person ? persons : businesses;
+        NameIndex index = index(query.party());
         double worthChecking = threshold - Corroboration.MAX_BOOST;
         Map<Integer, Best> bestByEntry = new HashMap<>();
         for (String name : query.names()) {
             String[] tokens = person ? NameNormalizer.person(name) : NameNormalizer.business(name);
             if (tokens.length == 0) continue;
-            index.candidates(tokens).forEach((nameId, pairs) -> {
-                IndexedName listed = index.name(nameId);
-                double score = NameScorer.score(tokens, listed, index.rarity(nameId), pairs);
-                if (score < worthChecking) return;
-                bestByEntry.merge(listed.entry(), new Best(nameId, tokens, pairs, score),
+            for (NameIndex.Candidate candidate : index.candidates(tokens, worthChecking)) {
+                IndexedName listed = index.name(candidate.name());
+                double score = NameScorer.score(tokens, listed, index.rarity(candidate.name()), candidate.pairs());
+                if (score < worthChecking) continue;
+                bestByEntry.merge(listed.entry(), new Best(candidate.name(), tokens, candidate.pairs(), score),
                         (a, b) -> b.score > a.score ? b : a);
-            });
+            }
         }
         List<SanctionsMatch> matches = new ArrayList<>();
         bestByEntry.forEach((entryIndex, best) -> {
@@ -122,6 +122,11 @@ public final class SanctionsList {
         matches.sort(Comparator.comparingDouble(SanctionsMatch::score).reversed()
                 .thenComparing(m -> m.entry().entryId()));
         return matches;
+    }
+
+    /** The index a party is screened against (tests of the index on the real list). */
+    NameIndex index(ScreeningQuery.Party party) {
+        return party == ScreeningQuery.Party.PERSON ? persons : businesses;
     }
 
     /** Four decimals, so a score printed in a reason is the score that was compared. */

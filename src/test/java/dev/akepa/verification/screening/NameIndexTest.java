@@ -1,0 +1,77 @@
+package dev.akepa.verification.screening;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The candidates a search scores, on the real shared OFAC sample. */
+class NameIndexTest {
+    private final SanctionsList list = OfacSample.list();
+
+    @Test
+    void namesLeftOutByTheBoundCouldNotHaveReachedTheFloor() {
+        // every 12th listed name as listed, with its first word as an initial and without it; ordinary names;
+        // at the evaluation's floor, the default threshold's and a low search minScore
+        List<ScreeningQuery> queries = new ArrayList<>();
+        for (int i = 0; i < list.entries().size(); i += 12) {
+            SdnEntry entry = list.entries().get(i);
+            if (entry.type() != SdnEntry.SdnType.INDIVIDUAL && entry.type() != SdnEntry.SdnType.ENTITY) continue;
+            String name = entry.name().replace(",", "");
+            String rest = name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : name;
+            for (String asked : List.of(name, name.charAt(0) + ". " + rest, rest)) {
+                queries.add(entry.type() == SdnEntry.SdnType.INDIVIDUAL
+                        ? new ScreeningQuery(ScreeningQuery.Party.PERSON, List.of(asked), null, java.util.Set.of())
+                        : ScreeningQuery.business(List.of(asked), java.util.Set.of()));
+            }
+        }
+        List<ScreeningQuery> ordinary = MatchingEvaluation.ordinaryPeople(list, MatchingEvaluation.GIVEN_C, MatchingEvaluation.FAMILY_C);
+        for (int i = 0; i < ordinary.size(); i += 5) queries.add(ordinary.get(i));
+        queries.addAll(MatchingEvaluation.ordinaryBusinesses(list));
+        int reached = 0;
+        for (ScreeningQuery query : queries) {
+            NameIndex index = list.index(query.party());
+            String[] tokens = query.party() == ScreeningQuery.Party.PERSON
+                    ? NameNormalizer.person(query.names().getFirst()) : NameNormalizer.business(query.names().getFirst());
+            Map<Integer, Double> unbounded = scores(index, tokens, index.candidates(tokens));
+            for (double floor : new double[] {0.5, 0.73, 0.85}) {
+                Map<Integer, List<NameIndex.TokenPair>> bounded = new TreeMap<>();
+                index.candidates(tokens, floor).forEach(c -> bounded.put(c.name(), c.pairs()));
+
+                assertThat(reaching(scores(index, tokens, bounded), floor)).as("%s at %.2f", query.names(), floor)
+                        .isEqualTo(reaching(unbounded, floor));
+                reached += reaching(unbounded, floor).size();
+            }
+        }
+        assertThat(reached).isGreaterThan(queries.size());
+    }
+
+    @Test
+    void aQueryOfCommonWordsScoresOnlyTheNamesThatMayReachTheThreshold() {
+        String[] tokens = NameNormalizer.person("Abd al Rahman Muhammad Jaffar Ali");
+        NameIndex index = list.index(ScreeningQuery.Party.PERSON);
+        double floor = SanctionsList.DEFAULT_THRESHOLD - Corroboration.MAX_BOOST;
+
+        assertThat(index.candidates(tokens)).hasSizeGreaterThan(3_000);
+        assertThat(index.candidates(tokens, floor)).hasSizeLessThan(300);
+    }
+
+    private static Map<Integer, Double> scores(NameIndex index, String[] tokens, Map<Integer, List<NameIndex.TokenPair>> pairs) {
+        Map<Integer, Double> scores = new TreeMap<>();
+        pairs.forEach((id, namePairs) -> scores.put(id, NameScorer.score(tokens, index.name(id), index.rarity(id), namePairs)));
+        return scores;
+    }
+
+    /** The names scoring at least {@code floor}, with their scores. */
+    private static Map<Integer, Double> reaching(Map<Integer, Double> scores, double floor) {
+        Map<Integer, Double> reaching = new TreeMap<>();
+        scores.forEach((id, score) -> {
+            if (score >= floor) reaching.put(id, score);
+        });
+        return reaching;
+    }
+}

@@ -3,7 +3,6 @@ package dev.akepa.verification.screening;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The targets of docs/methodology.md, no date of birth in the query, at the review threshold: recall ≥ 98 % on a tenth
  * of the evaluation set (every tenth probe, so each variation is present; 98.05 % here, 98.08 % on the held-out split,
  * which MatchingEvaluation.main prints) on every variation but the Cyrillic partial name, a known limit held to 80 %
- * (84.4 % here); ordinary names flagged ≤ 0.5 % for set B (0.08 %) and businesses (0.20 %). Set A does not meet 0.5 %
- * (15 of 2,490, 0.60 %: eleven of them are, word for word, a listed person's first given + first family name, which
- * the recall target asks to find), so it is held where it is.
+ * (84.4 % here); ordinary names flagged ≤ 0.5 % for set A (0.20 %), set B (0.08 %) and businesses (0.20 %). An
+ * ordinary name that the recall set asks to find is not counted as ordinary (methodology.md, "What counts as a
+ * non-listed name"); the sizes below fail the test if that rule ever leaves out more names than it does today.
  */
 class MatchingQualityTest {
     private final SanctionsList list = OfacSample.list();
@@ -38,20 +37,19 @@ class MatchingQualityTest {
 
     @Test
     void ordinaryNamesRarelyRaiseACandidate() {
-        double[] setB = MatchingEvaluation.bestScores(list,
-                MatchingEvaluation.ordinaryPeople(list, MatchingEvaluation.GIVEN_B, MatchingEvaluation.FAMILY_B));
-        double[] businesses = MatchingEvaluation.bestScores(list, MatchingEvaluation.ordinaryBusinesses(list));
+        var setA = MatchingEvaluation.ordinaryPeople(list, MatchingEvaluation.GIVEN_A, MatchingEvaluation.FAMILY_A);
+        var setB = MatchingEvaluation.ordinaryPeople(list, MatchingEvaluation.GIVEN_B, MatchingEvaluation.FAMILY_B);
+        var businesses = MatchingEvaluation.ordinaryBusinesses(list);
 
-        assertThat(MatchingEvaluation.flaggedShare(setB, SanctionsList.DEFAULT_THRESHOLD)).isLessThanOrEqualTo(0.005);
-        assertThat(MatchingEvaluation.flaggedShare(businesses, SanctionsList.DEFAULT_THRESHOLD)).isLessThanOrEqualTo(0.005);
-    }
-
-    @Test
-    void theMostCommonNamesRaiseNoMoreCandidatesThanMeasured() {
-        double[] setA = MatchingEvaluation.bestScores(list,
-                MatchingEvaluation.ordinaryPeople(list, MatchingEvaluation.GIVEN_A, MatchingEvaluation.FAMILY_A));
-
-        // 15 of 2,490 (0.60 %), above the 0.5 % target; was 17 before the weak-alias ruling and the missing-core cap
-        assertThat(Arrays.stream(setA).filter(s -> s >= SanctionsList.DEFAULT_THRESHOLD).count()).isLessThanOrEqualTo(15);
+        // 2,500 pairs each; set A loses 10 listed names and 28 names the recall set asks to find
+        assertThat(setA).hasSize(2_462);
+        assertThat(setB).hasSize(2_500);
+        assertThat(businesses).hasSize(499);
+        assertThat(MatchingEvaluation.flaggedShare(MatchingEvaluation.bestScores(list, setA), SanctionsList.DEFAULT_THRESHOLD))
+                .isLessThanOrEqualTo(0.005);
+        assertThat(MatchingEvaluation.flaggedShare(MatchingEvaluation.bestScores(list, setB), SanctionsList.DEFAULT_THRESHOLD))
+                .isLessThanOrEqualTo(0.005);
+        assertThat(MatchingEvaluation.flaggedShare(MatchingEvaluation.bestScores(list, businesses), SanctionsList.DEFAULT_THRESHOLD))
+                .isLessThanOrEqualTo(0.005);
     }
 }

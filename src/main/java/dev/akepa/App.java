@@ -89,7 +89,12 @@ public final class App implements AutoCloseable {
             int sealed = customerRepository.sealLegacyRows();
             if (sealed > 0) log.info("Encrypted {} customers stored in plaintext by an earlier version", sealed);
         });
-        DocumentRepository documentRepository = new DocumentRepository(jdbi);
+        // The installation key that also seals webhook secrets and stored answers: the associated data keeps them apart.
+        DocumentRepository documentRepository = new DocumentRepository(jdbi, personalData.webhookSecrets());
+        upgrades.runOnce("seal-plaintext-document-details", () -> {
+            int sealed = documentRepository.sealPlaintextDetails();
+            if (sealed > 0) log.info("Encrypted the details of {} documents stored in plaintext by an earlier version", sealed);
+        });
         VerificationJobs jobs = new VerificationJobs(jdbi, config.verification().lease().toMillis());
         new VerificationQueueMetrics(jobs, registry, clock);
         ApplicationRepository applications = new ApplicationRepository();

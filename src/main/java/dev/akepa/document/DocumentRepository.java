@@ -1,40 +1,85 @@
 package dev.akepa.document;
 
+import dev.akepa.keys.Sealer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Document rows, scoped by partner for partner calls. */
+/**
+ * Document rows, scoped by partner for partner calls. The partner's words about a document (name, note, the
+ * agent's e-mail) are stored sealed ({@link DocumentDetails}); a row an earlier version wrote in plaintext is read
+ * from its plaintext columns until the start-up pass ({@link #sealPlaintextDetails}) seals it.
+ */
 public final class DocumentRepository {
     private static final String COLUMNS = "id, partner_id, workflow, name, extension, type, note, note_author_agent_email, "
+            + "sealed_name, sealed_note, sealed_note_author, "
             + "upload_status, storage_key, sha256, size_bytes, created_at, application_id, entity_id, doc_view";
-    private static final RowMapper<Document> MAPPER = (rs, ctx) -> new Document(
-            rs.getString("id"), rs.getLong("partner_id"), rs.getString("workflow"), rs.getString("name"),
-            rs.getString("extension"), rs.getString("type"), rs.getString("note"), rs.getString("note_author_agent_email"),
-            rs.getBoolean("upload_status"), rs.getString("storage_key"), rs.getString("sha256"),
-            (Long) rs.getObject("size_bytes", Long.class), rs.getLong("created_at"),
-            rs.getString("application_id"), rs.getString("entity_id"), rs.getString("doc_view"));
+    private static final int SEALING_BATCH = 200;
 
     private final Jdbi jdbi;
+    private final DocumentDetails details;
+    private final RowMapper<Document> mapper;
 
-    public DocumentRepository(Jdbi jdbi) {
+    public DocumentRepository(Jdbi jdbi, Sealer detailsKey) {
         this.jdbi = jdbi;
+        this.details = new DocumentDetails(detailsKey);
+        this.mapper = (rs, ctx) -> {
+            String id = rs.getString("id");
+            long partnerId = rs.getLong("partner_id");
+            DocumentDetails.Opened opened = details.open(partnerId, id,
+                    rs.getString("sealed_name"), rs.getString("sealed_note"), rs.getString("sealed_note_author"),
+                    rs.getString("name"), rs.getString("note"), rs.getString("note_author_agent_email"));
+            return new Document(id, partnerId, rs.getString("workflow"), opened.name(), rs.getString("extension"),
+                    rs.getString("type"), opened.note(), opened.noteAuthor(),
+                    rs.getBoolean("upload_status"), rs.getString("storage_key"), rs.getString("sha256"),
+                    (Long) rs.getObject("size_bytes", Long.class), rs.getLong("created_at"),
+                    rs.getString("application_id"), rs.getString("entity_id"), rs.getString("doc_view"));
+        };
     }
 
     public void insert(Document d) {
+        DocumentDetails.Sealed sealed = details.seal(d.partnerId(), d.id(), d.name(), d.note(), d.noteAuthorAgentEmail());
         jdbi.useHandle(h -> h.createUpdate("""
-                        insert into document (id, partner_id, workflow, name, extension, type, note, note_author_agent_email,
-                                              upload_status, created_at)
-                        values (:id, :partner, :workflow, :name, :extension, :type, :note, :author, false, :created)""")
-                .bind("id", d.id()).bind("partner", d.partnerId()).bind("workflow", d.workflow()).bind("name", d.name())
-                .bind("extension", d.extension()).bind("type", d.type()).bind("note", d.note())
-                .bind("author", d.noteAuthorAgentEmail()).bind("created", d.createdAtMillis())
+                        insert into document (id, partner_id, workflow, name, extension, type,
+                                              sealed_name, sealed_note, sealed_note_author, upload_status, created_at)
+                        values (:id, :partner, :workflow, '', :extension, :type, :name, :note, :author, false, :created)""")
+                .bind("id", d.id()).bind("partner", d.partnerId()).bind("workflow", d.workflow()).bind("name", sealed.name())
+                .bind("extension", d.extension()).bind("type", d.type()).bind("note", sealed.note())
+                .bind("author", sealed.noteAuthor()).bind("created", d.createdAtMillis())
                 .execute());
+    }
+
+    /**
+     * Seals the details of rows an earlier version wrote in plaintext and empties their plaintext columns, in
+     * batches; returns how many rows it sealed. A row changed meanwhile is left to the next start's pass.
+     */
+    public int sealPlaintextDetails() {
+        int sealed = 0;
+        while (true) {
+            List<Document> batch = jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
+                            + " from document where sealed_name is null order by id limit " + SEALING_BATCH)
+                    .map(mapper).list());
+            if (batch.isEmpty()) return sealed;
+            int done = jdbi.inTransaction(h -> {
+                PreparedBatch update = h.prepareBatch("""
+                        update document set sealed_name = :name, sealed_note = :note, sealed_note_author = :author,
+                               name = '', note = null, note_author_agent_email = null
+                        where id = :id and sealed_name is null""");
+                for (Document d : batch) {
+                    DocumentDetails.Sealed s = details.seal(d.partnerId(), d.id(), d.name(), d.note(), d.noteAuthorAgentEmail());
+                    update.bind("name", s.name()).bind("note", s.note()).bind("author", s.noteAuthor()).bind("id", d.id()).add();
+                }
+                return Arrays.stream(update.execute()).sum();
+            });
+            sealed += done;
+            if (done == 0) return sealed;
+        }
     }
 
     public Optional<Document> find(long partnerId, String documentId) {
@@ -43,7 +88,7 @@ public final class DocumentRepository {
 
     public Optional<Document> find(Handle h, long partnerId, String documentId) {
         return h.createQuery("select " + COLUMNS + " from document where id = :id and partner_id = :partner")
-                .bind("id", documentId).bind("partner", partnerId).map(MAPPER).findOne();
+                .bind("id", documentId).bind("partner", partnerId).map(mapper).findOne();
     }
 
     /** Runs in the transaction of an update, when the update happened. */
@@ -91,7 +136,7 @@ public final class DocumentRepository {
         var query = h.createQuery(sql.toString()).bind("app", applicationId);
         if (!ids.isEmpty()) query.bind("partner", partnerId);
         for (int i = 0; i < ids.size(); i++) query.bind("id" + i, ids.get(i));
-        return query.map(MAPPER).list();
+        return query.map(mapper).list();
     }
 
     /** Saves where each document is attached, in one batch. */
@@ -106,14 +151,14 @@ public final class DocumentRepository {
 
     public List<Document> attachedTo(Handle h, String applicationId) {
         return h.createQuery("select " + COLUMNS + " from document where application_id = :app order by created_at, id")
-                .bind("app", applicationId).map(MAPPER).list();
+                .bind("app", applicationId).map(mapper).list();
     }
 
     /** Uploaded documents whose stored object has no data key: written in plaintext by a version before encryption. */
     public List<Document> plaintextObjects() {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from document d where storage_key is not null "
                         + "and purged_at is null and not exists (select 1 from data_key k where k.owner_id = d.storage_key) order by id")
-                .map(MAPPER).list());
+                .map(mapper).list());
     }
 
     /** Points the row at its re-encrypted object, unless it changed meanwhile; true when it did. */

@@ -75,7 +75,7 @@ final class ErasureStore {
     void markPurged(Handle h, List<String> documentIds, String reason, long now) {
         if (documentIds.isEmpty()) return;
         h.createUpdate("update document set purged_at = :now, purge_reason = :reason, note = null, "
-                        + "note_author_agent_email = null where id in (<ids>) and purged_at is null")
+                        + "note_author_agent_email = null, sealed_note = null, sealed_note_author = null where id in (<ids>) and purged_at is null")
                 .bind("now", now).bind("reason", reason).bindList("ids", documentIds).execute();
     }
 

@@ -4,6 +4,8 @@ import dev.akepa.audit.AuditVerifier;
 import dev.akepa.audit.ChainVerification;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.ApiResponse;
+import dev.akepa.testsupport.Fixtures;
+import dev.akepa.testsupport.Images;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.TestServer;
 import dev.akepa.verification.screening.OfacSample;
@@ -34,7 +36,15 @@ class ErasureTest {
             String customerId = demo.post("/customer/init", Markers.individual("er1", "Erasable", SSN, "1961-07-23",
                     "9 Gone Road")).dataText("customerId");
             journeys.identify(customerId);
-            journeys.attachLicence(customerId, customerId);
+            String front = demo.post("/akepa/document/generate", """
+                    {"workflow":"PERSONAL","name":"front","extension":"jpg","type":"license",
+                     "note":"Licence of Erasable","note_author_agent_email":"agent@example.com"}""").dataText("id");
+            assertThat(demo.upload(front, Images.jpeg(2049), "front.jpg").status()).isEqualTo(200);
+            String back = journeys.uploadedDocument("license", "back");
+            assertThat(demo.post("/akepa/update", Fixtures.update(customerId,
+                    List.of(new String[]{customerId, front, "front"}, new String[]{customerId, back, "back"}))).status()).isEqualTo(200);
+            assertThat(column(server, "select id from document where sealed_note is not null and sealed_note_author is not null"))
+                    .containsExactly(front);
             String journeyBefore = withoutRequestId(demo.get("/akepa/status/" + customerId));
             List<String> hashesBefore = column(server, "select sha256 from document order by id");
 
@@ -59,6 +69,8 @@ class ErasureTest {
                     .isEmpty();
             assertThat(column(server, "select sha256 from document order by id")).isEqualTo(hashesBefore);
             assertThat(column(server, "select purge_reason from document")).containsOnly("erased");
+            assertThat(column(server, "select id from document where sealed_note is not null or sealed_note_author is not null"))
+                    .as("the note and the agent's e-mail go with the customer").isEmpty();
             assertThat(documentFiles(server.dataDir())).isEmpty();
             assertThat(new AuditVerifier(jdbi).verify()).isInstanceOf(ChainVerification.Intact.class);
             assertThat(column(server, "select reason from customer_erasure")).containsExactly("partner-request");

@@ -37,6 +37,9 @@ class PersonalDataAtRestTest {
     private static final String BUSINESS_NAME = "Qwertyzorp Holdings";
     private static final String STREET = "77 Plaintext Crescent";
     private static final String IMAGE_MARKER = "IMAGE-MARKER-9f3kq";
+    private static final String DOCUMENT_NAME = "passport-of-Docnamezorp";
+    private static final String DOCUMENT_NOTE = "Notezorp seen at the branch";
+    private static final String AGENT_EMAIL = "agent.mailzorp@example.com";
 
     @Test
     void noMarkerIsInTheDataDirTheLogOrTheDatabaseDump() throws Exception {
@@ -65,8 +68,9 @@ class PersonalDataAtRestTest {
                     .dataText("customerId");
             demo.post("/customer/init", Markers.business("dp2", BUSINESS_NAME, FEIN, LAST_NAME, REP_SSN, STREET));
             demo.post("/akepa/identification", "{\"customerId\":\"" + individual + "\"}");
-            String document = demo.post("/akepa/document/generate",
-                    "{\"workflow\":\"PERSONAL\",\"name\":\"front\",\"extension\":\"jpg\",\"type\":\"license\"}").dataText("id");
+            String document = demo.post("/akepa/document/generate", """
+                    {"workflow":"PERSONAL","name":"%s","extension":"jpg","type":"license","note":"%s",
+                     "note_author_agent_email":"%s"}""".formatted(DOCUMENT_NAME, DOCUMENT_NOTE, AGENT_EMAIL)).dataText("id");
             assertThat(demo.upload(document, Markers.jpegWith(IMAGE_MARKER), "front.jpg").status()).isEqualTo(200);
             ApiResponse duplicate = demo.post("/customer/init", Markers.individual("dp3", "Other", SSN, BIRTH_DATE, STREET));
             assertThat(duplicate.json().get("code").asString()).as("duplicate SSN still found").isEqualTo("customerExists");
@@ -138,7 +142,7 @@ class PersonalDataAtRestTest {
 
     private static List<String> markers() throws Exception {
         List<String> markers = new ArrayList<>(List.of(SSN, REP_SSN, FEIN, BIRTH_DATE, LAST_NAME, BUSINESS_NAME, STREET,
-                IMAGE_MARKER));
+                IMAGE_MARKER, "Docnamezorp", "Notezorp", "mailzorp"));
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (String taxId : List.of("SSN:" + SSN, "FEIN:" + FEIN, SSN, FEIN)) {
             markers.add(HexFormat.of().formatHex(sha.digest(taxId.getBytes(StandardCharsets.UTF_8))));

@@ -71,7 +71,11 @@ class UpgradeTest {
             assertThat(plaintextRows).isZero();
             List<String> passes = jdbi.withHandle(h -> h.createQuery("select name from upgrade_pass order by name")
                     .mapTo(String.class).list());
-            assertThat(passes).as("later starts skip the scans").containsExactly("seal-plaintext-customers", "seal-plaintext-documents");
+            assertThat(passes).as("later starts skip the scans")
+                    .containsExactly("seal-plaintext-customers", "seal-plaintext-document-details", "seal-plaintext-documents");
+            int plaintextDocumentRows = jdbi.withHandle(h -> h.createQuery("select count(*) from document where name <> '' "
+                    + "or note is not null or note_author_agent_email is not null or sealed_name is null").mapTo(Integer.class).one());
+            assertThat(plaintextDocumentRows).isZero();
             String secret = jdbi.withHandle(h -> h.createQuery("select current_secret from webhook_secret")
                     .mapTo(String.class).one());
             assertThat(secret).startsWith("v2:");

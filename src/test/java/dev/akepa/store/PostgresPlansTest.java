@@ -34,6 +34,7 @@ class PostgresPlansTest {
     private static final long LARGE = 1_000;
     /** DocumentRepository's column list: a plan's costs depend on the width PostgreSQL expects to read. */
     private static final String DOCUMENT = "id, partner_id, workflow, name, extension, type, note, note_author_agent_email, "
+            + "sealed_name, sealed_note, sealed_note_author, "
             + "upload_status, storage_key, sha256, size_bytes, created_at, application_id, entity_id, doc_view";
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
     /** An index walked from end to end (no Index Cond, only a Filter) reads the table as a sequential scan does. */

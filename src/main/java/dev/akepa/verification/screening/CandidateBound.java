@@ -24,7 +24,16 @@ final class CandidateBound {
     private static final long FITS = 1L << 32, WEAK = 1L << 33;
     private static final int LETTER_BITS = 6;
 
+    /** {@link #significantWords} of a name that a weak pair may lead to whatever the query: see there. */
+    private static final int ALWAYS_REACHED = -1;
+
     private final long[] masks;
+    /**
+     * Per name, how many significant words (not particles) it has, all of two letters or more; or
+     * {@link #ALWAYS_REACHED} when one of them is a single letter (a query word may pair it as an initial) or it has
+     * none (then its particles are its shares): such names are never left out for being met through weak pairs only.
+     */
+    private final int[] significantWords;
     private final int[] tokenStart;
     private final int[] tokenShapes;
     private final double[] rarity;
@@ -35,8 +44,10 @@ final class CandidateBound {
         for (int id = 0; id < names.size(); id++) tokenStart[id + 1] = tokenStart[id] + names.get(id).tokens().length;
         tokenShapes = new int[tokenStart[names.size()]];
         rarity = new double[tokenShapes.length];
+        significantWords = new int[names.size()];
         for (int id = 0; id < names.size(); id++) {
             IndexedName name = names.get(id);
+            significantWords[id] = significantWords(name.tokens());
             TokenMasks m = TokenMasks.of(name.tokens(), false);
             int at = id * STRIDE;
             masks[at + COUNTED] = m.counted();
@@ -52,13 +63,58 @@ final class CandidateBound {
         }
     }
 
-    /** The query's side of the bound, worked out once per search. */
-    record Query(TokenMasks masks, int[] shapes) {}
+    private static int significantWords(String[] tokens) {
+        int count = 0;
+        for (String token : tokens) {
+            if (NameScorer.isParticle(token)) continue;
+            if (token.length() == 1) return ALWAYS_REACHED;
+            count++;
+        }
+        return count == 0 ? ALWAYS_REACHED : count;
+    }
+
+    /**
+     * The query's side of the bound, worked out once per search.
+     *
+     * @param longExtra the share of the query's counted letters in its significant words of two letters or more,
+     *                  which a name met only through weak pairs leaves extra; -1 when the query has no significant
+     *                  word or does not fit the masks (then no name is left out for that)
+     */
+    record Query(TokenMasks masks, int[] shapes, double longExtra) {}
 
     static Query query(String[] tokens) {
         int[] shapes = new int[tokens.length];
         for (int i = 0; i < tokens.length; i++) shapes[i] = shape(tokens[i]);
-        return new Query(TokenMasks.of(tokens, true), shapes);
+        TokenMasks masks = TokenMasks.of(tokens, true);
+        double longExtra = -1;
+        if (masks.fits() && masks.significant() != 0) {
+            int longLetters = 0;
+            for (long b = masks.significant(); b != 0; b &= b - 1) {
+                int letters = tokens[Long.numberOfTrailingZeros(b)].length();
+                if (letters >= 2) longLetters += letters;
+            }
+            longExtra = (double) longLetters / masks.letters();
+        }
+        return new Query(masks, shapes, longExtra);
+    }
+
+    /**
+     * Whether every name met through {@linkplain NameScorer#movesNoShare weak pairs} only ("al"/"al", "ali"/"al") may
+     * score at least {@code floor}, by {@link NameScorer#upperBoundThroughWeakPairs}: then there is nothing to leave
+     * out (a low floor, a query of particles and initials). Otherwise {@link #weakPairsMayLead} tells the names apart.
+     */
+    static boolean weakPairsMayLeadToAll(Query query, double floor) {
+        return query.longExtra() < 0 || NameScorer.upperBoundThroughWeakPairs(query.longExtra(), false) >= floor - SLACK;
+    }
+
+    /**
+     * Whether name {@code id}, met through weak pairs only, may score at least {@code floor}: it may when the query's
+     * initials are as many as its significant words (each may pair one), or when it is {@link #ALWAYS_REACHED}.
+     */
+    boolean weakPairsMayLead(int id, Query query, double floor) {
+        if (query.longExtra() < 0 || significantWords[id] == ALWAYS_REACHED) return true;
+        boolean initialsMayPairAll = significantWords[id] <= query.masks().initials();
+        return NameScorer.upperBoundThroughWeakPairs(query.longExtra(), initialsMayPairAll) >= floor - SLACK;
     }
 
     /**

@@ -37,8 +37,11 @@ final class NameIndex {
     static final int POSITION_BITS = 8;
     static final int MAX_TOKENS = 1 << POSITION_BITS;
 
-    /** Vocabulary words similar to one query word, and how similar. */
-    private record Similar(int[] words, double[] similarity) {}
+    /**
+     * Vocabulary words similar to one query word, how similar, and which of the pairs
+     * {@linkplain NameScorer#movesNoShare move no share}.
+     */
+    private record Similar(int[] words, double[] similarity, boolean[] weak, boolean anyWeak) {}
 
     static final int SIMILAR_CACHE_LIMIT = 200_000;
 
@@ -123,28 +126,41 @@ final class NameIndex {
      * aliases follow it, so of an entry's names scoring alike the first listed is kept). A name whose
      * {@link NameScorer#upperBound} is under the floor is left out unscored: that is what keeps a query of common
      * words ("abd al rahman muhammad") to a few scorings instead of thousands.
+     *
+     * <p>A weak pair ("al"/"al", "ali"/"al": {@link NameScorer#movesNoShare}) is kept for a name that another pair
+     * leads to, where it still moves the quality, but leads to no name by itself unless
+     * {@link CandidateBound#weakPairsMayLead} says that name may reach the floor: "al" alone leads to 2,091 listed
+     * persons, and bounding them one by one was the tail of a common-word search (a name left out could not have
+     * reached the floor, so no result changes). The pairs are gathered in the same order as before either way.
      */
     List<Candidate> candidates(String[] query, double floor) {
         Similar[] similar = new Similar[query.length];
         int pairs = 0;
+        boolean anyWeak = false;
         for (int q = 0; q < query.length; q++) {
             if (query[q].length() < 2) continue; // an initial is paired while scoring, not looked up
             similar[q] = similarWords(query[q]);
             for (int word : similar[q].words()) pairs += postings[word].length;
+            anyWeak |= similar[q].anyWeak();
         }
         if (pairs == 0) return List.of();
+        CandidateBound.Query asked = CandidateBound.query(query);
+        long[] ledByStrongPairs = anyWeak && !CandidateBound.weakPairsMayLeadToAll(asked, floor) ? ledByStrongPairs(similar) : null;
         CandidatePairs found = new CandidatePairs(pairs, names.size());
         for (int q = 0; q < query.length; q++) {
             if (similar[q] == null) continue;
             int[] words = similar[q].words();
             for (int i = 0; i < words.length; i++) {
                 double similarity = similar[q].similarity()[i];
+                boolean leads = ledByStrongPairs == null || !similar[q].weak()[i];
                 for (int posting : postings[words[i]]) {
-                    found.add(posting >>> POSITION_BITS, q, posting & (MAX_TOKENS - 1), similarity);
+                    int name = posting >>> POSITION_BITS;
+                    if (leads || (ledByStrongPairs[name >>> 6] & 1L << name) != 0 || bound.weakPairsMayLead(name, asked, floor)) {
+                        found.add(name, q, posting & (MAX_TOKENS - 1), similarity);
+                    }
                 }
             }
         }
-        CandidateBound.Query asked = CandidateBound.query(query);
         boolean[] kept = new boolean[found.size()];
         int keptCount = 0;
         for (int c = 0; c < found.size(); c++) {
@@ -160,6 +176,22 @@ final class NameIndex {
         for (int c = 0; c < found.size(); c++) if (kept[c]) candidates.add(new Candidate(found.name(c), pairsOf.get(c)));
         candidates.sort(java.util.Comparator.comparingInt(Candidate::name));
         return candidates;
+    }
+
+    /** Bit n set: name n shares a pair with the query that is not weak. */
+    private long[] ledByStrongPairs(Similar[] similar) {
+        long[] led = new long[(names.size() + 63) >>> 6];
+        for (Similar s : similar) {
+            if (s == null) continue;
+            for (int i = 0; i < s.words().length; i++) {
+                if (s.weak()[i]) continue;
+                for (int posting : postings[s.words()[i]]) {
+                    int name = posting >>> POSITION_BITS;
+                    led[name >>> 6] |= 1L << name;
+                }
+            }
+        }
+        return led;
     }
 
     /**
@@ -189,7 +221,13 @@ final class NameIndex {
                 similarities[found++] = similarity;
             }
         }
-        Similar similar = new Similar(Arrays.copyOf(words, found), Arrays.copyOf(similarities, found));
+        boolean[] weak = new boolean[found];
+        boolean anyWeak = false;
+        for (int i = 0; i < found; i++) {
+            weak[i] = NameScorer.movesNoShare(token, vocabulary[words[i]], similarities[i]);
+            anyWeak |= weak[i];
+        }
+        Similar similar = new Similar(Arrays.copyOf(words, found), Arrays.copyOf(similarities, found), weak, anyWeak);
         if (similarCache.size() >= SIMILAR_CACHE_LIMIT) similarCache.clear();
         similarCache.put(token, similar);
         return similar;

@@ -102,6 +102,42 @@ final class NameScorer {
         return quality * (1 - UNSUPPORTED_PENALTY * missingAtLeast) * (1 - UNSUPPORTED_PENALTY * extraAtLeast);
     }
 
+    /**
+     * The most {@link #score} can give a name whose gathered pairs are all {@linkplain #movesNoShare weak}, so that
+     * only its particles and initials can pair: its pairs add no rarity, every query word of two letters or more stays
+     * extra ({@code extraAtLeast}), and unless the query's initials may pair all its significant words
+     * ({@code initialsMayPairAll}) a listed word is missing. Quality is at most 1. A weak alias scores no more
+     * than this (0.90 needs no missing and no extra share, where this gives 1).
+     */
+    static double upperBoundThroughWeakPairs(double extraAtLeast, boolean initialsMayPairAll) {
+        return initialsMayPairAll ? 1 - EXTRA_PENALTY * extraAtLeast : 1 - UNSUPPORTED_PENALTY * extraAtLeast;
+    }
+
+    /**
+     * A word pair that moves no share and no rarity of the score: both words particles ("al"/"al", only the quality
+     * moves), or a pair the scorer never makes ({@link #neverPairs}: "ali"/"al"). A name met only through such
+     * pairs is bounded by {@link #upperBoundThroughWeakPairs}.
+     */
+    static boolean movesNoShare(String query, String listed, double similarity) {
+        return isParticle(query) && isParticle(listed) || neverPairs(query, listed, similarity);
+    }
+
+    /**
+     * A resemblance between short words with different letters ("mary"/"mark" 0.88, "ali"/"al" 0.91) is another name,
+     * not a typo: {@link #SHORT_WORD}. Such a pair is never made.
+     */
+    static boolean neverPairs(String query, String listed, double similarity) {
+        return similarity < CLOSE_PAIR && Math.min(query.length(), listed.length()) <= SHORT_WORD && !sameLetters(query, listed);
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
     /** What the score is made of, for the evidence a reviewer reads. */
     static List<String> explain(String[] query, IndexedName listed, double[] rarity, List<TokenPair> pairs) {
         return new Pairing(query, listed, rarity, pairs).explain();
@@ -138,20 +174,10 @@ final class NameScorer {
             ranked.sort(BEST_FIRST);
             for (TokenPair pair : ranked) {
                 if (partnerOfQuery[pair.query()] >= 0 || listedPaired[pair.name()]) continue;
-                if (pair.similarity() < CLOSE_PAIR
-                        && Math.min(query[pair.query()].length(), listed[pair.name()].length()) <= SHORT_WORD
-                        && !sameLetters(query[pair.query()], listed[pair.name()])) continue;
+                if (neverPairs(query[pair.query()], listed[pair.name()], pair.similarity())) continue;
                 pair(pair.query(), pair.name(), pair.similarity(), false);
             }
             pairInitials();
-        }
-
-        private static boolean sameLetters(String a, String b) {
-            char[] x = a.toCharArray();
-            char[] y = b.toCharArray();
-            java.util.Arrays.sort(x);
-            java.util.Arrays.sort(y);
-            return java.util.Arrays.equals(x, y);
         }
 
         private void pair(int q, int l, double similarity, boolean byInitial) {

@@ -153,6 +153,8 @@ final class NameScorer {
     private static final class Pairing {
         private final String[] query;
         private final String[] listed;
+        private final boolean[] queryParticle;
+        private final boolean[] listedParticle;
         private final IndexedName name;
         private final double[] rarity;
         private final int[] partnerOfQuery;
@@ -163,6 +165,8 @@ final class NameScorer {
         Pairing(String[] query, IndexedName name, double[] rarity, List<TokenPair> pairs) {
             this.query = query;
             this.listed = name.tokens();
+            this.queryParticle = particles(query);
+            this.listedParticle = name.particle();
             this.name = name;
             this.rarity = rarity;
             partnerOfQuery = new int[query.length];
@@ -192,7 +196,7 @@ final class NameScorer {
             for (int q = 0; q < query.length; q++) {
                 if (partnerOfQuery[q] >= 0) continue;
                 for (int l = 0; l < listed.length; l++) {
-                    if (listedPaired[l] || isParticle(listed[l])) continue;
+                    if (listedPaired[l] || listedParticle[l]) continue;
                     boolean initial = query[q].length() == 1 || listed[l].length() == 1;
                     if (initial && query[q].charAt(0) == listed[l].charAt(0)) {
                         pair(q, l, INITIAL_SIMILARITY, true);
@@ -219,8 +223,8 @@ final class NameScorer {
         double score() {
             double quality = quality();
             if (quality == 0) return 0;
-            double missing = unpairedShare(listed, listedPaired);
-            double extra = unpairedShare(query, queryPaired());
+            double missing = unpairedShare(listed, listedParticle, listedPaired);
+            double extra = unpairedShare(query, queryParticle, queryPaired());
             if (name.weak()) return missing == 0 && extra == 0 && quality == 1 ? WEAK_ALIAS_SCORE : 0;
             if (missing == 0) {
                 if (extra > 0 && !containmentCounts()) return quality * (1 - UNSUPPORTED_PENALTY * extra);
@@ -243,7 +247,7 @@ final class NameScorer {
 
         /** A query holding a listed name plus other words: the listed name must be more than one common word. */
         private boolean containmentCounts() {
-            return significantWords(listed) >= 2 || pairedRarity() >= MIN_CONTAINED_RARITY;
+            return significantWords(listedParticle) >= 2 || pairedRarity() >= MIN_CONTAINED_RARITY;
         }
 
         /** Listed words are missing: what was paired must be the name's core and rare enough to stand for it. */
@@ -265,7 +269,7 @@ final class NameScorer {
         private boolean holdsCore() {
             boolean firstGiven = listedPaired[0] && !listedByInitial[0];
             for (int l = name.familyFrom(); l < listed.length; l++) {
-                if (isParticle(listed[l])) continue;
+                if (listedParticle[l]) continue;
                 return firstGiven && listedPaired[l] && !listedByInitial[l];
             }
             return false;
@@ -284,7 +288,7 @@ final class NameScorer {
             double rarest = 0;
             for (int q = 0; q < query.length; q++) {
                 int l = partnerOfQuery[q];
-                if (l >= 0 && !listedByInitial[l] && !isParticle(listed[l]) && similarityOfQuery[q] >= NEAR_PAIR) {
+                if (l >= 0 && !listedByInitial[l] && !listedParticle[l] && similarityOfQuery[q] >= NEAR_PAIR) {
                     rarest = Math.max(rarest, rarity[l]);
                 }
             }
@@ -294,7 +298,7 @@ final class NameScorer {
         private double pairedRarity() {
             double sum = 0;
             for (int l = 0; l < listed.length; l++) {
-                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) sum += rarity[l];
+                if (listedPaired[l] && !listedByInitial[l] && !listedParticle[l]) sum += rarity[l];
             }
             return sum;
         }
@@ -302,7 +306,7 @@ final class NameScorer {
         private int pairedSignificantWords() {
             int count = 0;
             for (int l = 0; l < listed.length; l++) {
-                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) count++;
+                if (listedPaired[l] && !listedByInitial[l] && !listedParticle[l]) count++;
             }
             return count;
         }
@@ -349,19 +353,26 @@ final class NameScorer {
         return NameNormalizer.PARTICLES.contains(token);
     }
 
-    private static int significantWords(String[] tokens) {
+    /** Per token, whether it is a particle. */
+    static boolean[] particles(String[] tokens) {
+        boolean[] particle = new boolean[tokens.length];
+        for (int i = 0; i < tokens.length; i++) particle[i] = isParticle(tokens[i]);
+        return particle;
+    }
+
+    private static int significantWords(boolean[] particle) {
         int count = 0;
-        for (String t : tokens) if (!isParticle(t)) count++;
+        for (boolean p : particle) if (!p) count++;
         return count;
     }
 
     /** Unpaired letters over all letters, particles left out of both (unless the name is only particles). */
-    private static double unpairedShare(String[] tokens, boolean[] paired) {
+    private static double unpairedShare(String[] tokens, boolean[] particle, boolean[] paired) {
         int all = 0;
         int unpaired = 0;
-        boolean onlyParticles = significantWords(tokens) == 0;
+        boolean onlyParticles = significantWords(particle) == 0;
         for (int i = 0; i < tokens.length; i++) {
-            if (!onlyParticles && isParticle(tokens[i])) continue;
+            if (!onlyParticles && particle[i]) continue;
             all += tokens[i].length();
             if (!paired[i]) unpaired += tokens[i].length();
         }

@@ -138,7 +138,10 @@ final class NameIndex {
      * leads to, where it still moves the quality, but leads to no name by itself unless
      * {@link CandidateBound#weakPairsMayLead} says that name may reach the floor: "al" alone leads to 2,091 listed
      * persons, and bounding them one by one was the tail of a common-word search (a name left out could not have
-     * reached the floor, so no result changes). The pairs are gathered in the same order as before either way.
+     * reached the floor, so no result changes). Likewise the pairs of one query word lead to a name that no other
+     * query word's pairs lead to only if {@link CandidateBound#oneWordMayLead} says it may reach the floor: in "abd al
+     * rahman muhammad jaffar ali" a name holding "muhammad" and nothing else of the query misses the other words'
+     * 70 % of the letters. The pairs are gathered in the same order as before either way.
      */
     List<Candidate> candidates(String[] query, double floor) {
         Similar[] similar = new Similar[query.length];
@@ -152,17 +155,18 @@ final class NameIndex {
         }
         if (pairs == 0) return List.of();
         CandidateBound.Query asked = CandidateBound.query(query);
-        long[] ledByStrongPairs = anyWeak && !CandidateBound.weakPairsMayLeadToAll(asked, floor) ? ledByStrongPairs(similar) : null;
+        boolean spareWeak = anyWeak && !CandidateBound.weakPairsMayLeadToAll(asked, floor);
+        boolean spareOneWord = pairs >= SPARE_ONE_WORD_FROM && !bound.oneWordMayLeadToAll(asked, floor);
+        short[] ledBy = spareWeak || spareOneWord ? ledBy(similar) : null;
         CandidatePairs found = new CandidatePairs(pairs, names.size());
         for (int q = 0; q < query.length; q++) {
             if (similar[q] == null) continue;
             int[] words = similar[q].words();
             for (int i = 0; i < words.length; i++) {
                 double similarity = similar[q].similarity()[i];
-                boolean leads = ledByStrongPairs == null || !similar[q].weak()[i];
                 for (int posting : postings[words[i]]) {
                     int name = posting >>> POSITION_BITS;
-                    if (leads || (ledByStrongPairs[name >>> 6] & 1L << name) != 0 || bound.weakPairsMayLead(name, asked, floor)) {
+                    if (ledBy == null || mayLead(ledBy[name], name, asked, floor, spareWeak, spareOneWord)) {
                         found.add(name, q, posting & (MAX_TOKENS - 1), similarity);
                     }
                 }
@@ -185,20 +189,39 @@ final class NameIndex {
         return candidates;
     }
 
-    /** Bit n set: name n shares a pair with the query that is not weak. */
-    private long[] ledByStrongPairs(Similar[] similar) {
-        long[] led = new long[(names.size() + 63) >>> 6];
-        for (Similar s : similar) {
+    /**
+     * Below this many postings met a query is light enough that sparing it names met through one word only saves less
+     * than the per-name table costs (the p50 query meets 71 names). Speed only: either way no result changes.
+     */
+    static final int SPARE_ONE_WORD_FROM = 1_000;
+    private static final short LED_BY_SEVERAL = -1;
+
+    /**
+     * Per name, which query words' pairs that are not weak lead to it: 0 none, q + 1 word q alone,
+     * {@link #LED_BY_SEVERAL} more than one.
+     */
+    private short[] ledBy(Similar[] similar) {
+        short[] led = new short[names.size()];
+        for (int q = 0; q < similar.length; q++) {
+            Similar s = similar[q];
             if (s == null) continue;
             for (int i = 0; i < s.words().length; i++) {
                 if (s.weak()[i]) continue;
                 for (int posting : postings[s.words()[i]]) {
                     int name = posting >>> POSITION_BITS;
-                    led[name >>> 6] |= 1L << name;
+                    if (led[name] == 0) led[name] = (short) (q + 1);
+                    else if (led[name] != q + 1) led[name] = LED_BY_SEVERAL;
                 }
             }
         }
         return led;
+    }
+
+    /** Whether a pair may join name {@code name}, led to by {@code ledBy} ({@link #ledBy}): the same answer for all its pairs. */
+    private boolean mayLead(short ledBy, int name, CandidateBound.Query asked, double floor, boolean spareWeak, boolean spareOneWord) {
+        if (ledBy == LED_BY_SEVERAL) return true;
+        if (ledBy == 0) return !spareWeak || bound.weakPairsMayLead(name, asked, floor);
+        return !spareOneWord || bound.oneWordMayLead(name, ledBy - 1, asked, floor);
     }
 
     /**

@@ -103,20 +103,22 @@ final class NameScorer {
     }
 
     /**
-     * The most {@link #score} can give a name whose gathered pairs are all {@linkplain #movesNoShare weak}, so that
-     * only its particles and initials can pair: its pairs add no rarity, every query word of two letters or more stays
-     * extra ({@code extraAtLeast}), and unless the query's initials may pair all its significant words
-     * ({@code initialsMayPairAll}) a listed word is missing. Quality is at most 1. A weak alias scores no more
-     * than this (0.90 needs no missing and no extra share, where this gives 1).
+     * The most {@link #score} can give a name whose paired words can add no more than {@link #MIN_RARITY} of rarity
+     * (none, or a single listed word's), so that a missing listed word always costs the unsupported penalty: met
+     * only through {@linkplain #movesNoShare weak pairs} (then only particles and initials can pair), or only through
+     * the pairs of one query word (which pairs one listed word). The query words that cannot pair make the extra
+     * share ({@code extraAtLeast}); unless the query's initials may pair every other significant listed word
+     * ({@code missingMayBeNone}) a listed word is missing. Quality is at most 1. A weak alias scores no more than
+     * this (0.90 needs no missing and no extra share, where this gives 1).
      */
-    static double upperBoundThroughWeakPairs(double extraAtLeast, boolean initialsMayPairAll) {
-        return initialsMayPairAll ? 1 - EXTRA_PENALTY * extraAtLeast : 1 - UNSUPPORTED_PENALTY * extraAtLeast;
+    static double upperBoundBelowPartialRarity(double extraAtLeast, boolean missingMayBeNone) {
+        return missingMayBeNone ? 1 - EXTRA_PENALTY * extraAtLeast : 1 - UNSUPPORTED_PENALTY * extraAtLeast;
     }
 
     /**
      * A word pair that moves no share and no rarity of the score: both words particles ("al"/"al", only the quality
      * moves), or a pair the scorer never makes ({@link #neverPairs}: "ali"/"al"). A name met only through such
-     * pairs is bounded by {@link #upperBoundThroughWeakPairs}.
+     * pairs is bounded by {@link #upperBoundBelowPartialRarity}.
      */
     static boolean movesNoShare(String query, String listed, double similarity) {
         return isParticle(query) && isParticle(listed) || neverPairs(query, listed, similarity);

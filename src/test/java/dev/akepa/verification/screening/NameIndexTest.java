@@ -83,6 +83,27 @@ class NameIndexTest {
                 .isGreaterThan(floor);
     }
 
+    @Test
+    void aNameMetThroughOneQueryWordAloneIsKeptOnlyIfTheOtherWordsLeaveItWithinReach() {
+        List<NameIndex.IndexedName> names = new ArrayList<>(List.of(
+                new NameIndex.IndexedName(0, "KHAN, Muhammad", new String[] {"muhammad", "khan"}, 1, false),
+                new NameIndex.IndexedName(1, "MUHAMMAD", new String[] {"muhammad"}),
+                new NameIndex.IndexedName(2, "KHAN, Abd Rahman", new String[] {"abd", "rahman", "khan"}, 2, false)));
+        // enough other holders of "muhammad" for the query to be one of the heavy ones this is worked out for
+        for (int i = 0; i < NameIndex.SPARE_ONE_WORD_FROM; i++) {
+            names.add(new NameIndex.IndexedName(names.size(), "N", new String[] {"muhammad", "n" + i}));
+        }
+        NameIndex index = NameIndex.build(names);
+        String[] query = {"abd", "rahman", "muhammad"};
+        double floor = SanctionsList.DEFAULT_THRESHOLD - Corroboration.MAX_BOOST;
+
+        // "muhammad khan" shares only "muhammad": "abd rahman" (9 of 17 letters) stay extra and "khan" is missing,
+        // so it scores at most 1 - 0.3 x 9/17 = 0.84; "muhammad" alone misses nothing (at most 0.95)
+        assertThat(ids(index.candidates(query, 0))).hasSize(names.size());
+        assertThat(ids(index.candidates(query, floor))).containsExactly(1, 2);
+        assertThat(ids(index.candidates(query, 0.70))).contains(0, 1, 2);
+    }
+
     private static List<Integer> ids(List<NameIndex.Candidate> candidates) {
         return candidates.stream().map(NameIndex.Candidate::name).toList();
     }

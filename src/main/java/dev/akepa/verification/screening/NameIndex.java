@@ -190,8 +190,9 @@ final class NameIndex {
     }
 
     /**
-     * Below this many postings met a query is light enough that sparing it names met through one word only saves less
-     * than the per-name table costs (the p50 query meets 71 names). Speed only: either way no result changes.
+     * Below this many postings met, names met through one word only are not spared: the per-name table it takes
+     * (a short per listed name) is kept off the light queries (the p50 query meets 71 names). A guess, not tuned;
+     * speed only, either way no result changes.
      */
     static final int SPARE_ONE_WORD_FROM = 1_000;
     private static final short LED_BY_SEVERAL = -1;

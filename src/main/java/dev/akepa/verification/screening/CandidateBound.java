@@ -24,7 +24,22 @@ final class CandidateBound {
     private static final long FITS = 1L << 32, WEAK = 1L << 33;
     private static final int LETTER_BITS = 6;
 
+    /** {@link #significantWords} of a name that a weak pair may lead to whatever the query: see there. */
+    private static final int ALWAYS_REACHED = -1;
+
     private final long[] masks;
+    /**
+     * Per name, how many significant words (not particles) it has, all of two letters or more; or
+     * {@link #ALWAYS_REACHED} when one of them is a single letter (a query word may pair it as an initial) or it has
+     * none (then its particles are its shares): such names are never left out for being met through weak pairs only.
+     */
+    private final int[] significantWords;
+    /**
+     * No listed word is rare enough alone for a partial match ({@link NameScorer#MIN_RARITY}): ln(names), the rarest
+     * possible, is 9.4 for the 12,457 listed persons. So a name met through one query word's pairs misses its other
+     * words at the unsupported penalty, which bounds it without its pairs.
+     */
+    private final boolean oneWordBelowPartialRarity;
     private final int[] tokenStart;
     private final int[] tokenShapes;
     private final double[] rarity;
@@ -35,8 +50,10 @@ final class CandidateBound {
         for (int id = 0; id < names.size(); id++) tokenStart[id + 1] = tokenStart[id] + names.get(id).tokens().length;
         tokenShapes = new int[tokenStart[names.size()]];
         rarity = new double[tokenShapes.length];
+        significantWords = new int[names.size()];
         for (int id = 0; id < names.size(); id++) {
             IndexedName name = names.get(id);
+            significantWords[id] = significantWords(name.tokens());
             TokenMasks m = TokenMasks.of(name.tokens(), false);
             int at = id * STRIDE;
             masks[at + COUNTED] = m.counted();
@@ -50,15 +67,94 @@ final class CandidateBound {
                 rarity[tokenStart[id] + p] = rarityOfNames[id][p];
             }
         }
+        double rarest = 0;
+        for (double r : rarity) rarest = Math.max(rarest, r);
+        oneWordBelowPartialRarity = rarest < NameScorer.MIN_RARITY;
     }
 
-    /** The query's side of the bound, worked out once per search. */
-    record Query(TokenMasks masks, int[] shapes) {}
+    private static int significantWords(String[] tokens) {
+        int count = 0;
+        for (String token : tokens) {
+            if (NameScorer.isParticle(token)) continue;
+            if (token.length() == 1) return ALWAYS_REACHED;
+            count++;
+        }
+        return count == 0 ? ALWAYS_REACHED : count;
+    }
+
+    /**
+     * The query's side of the bound, worked out once per search.
+     *
+     * @param longExtra        the share of the query's counted letters in its significant words of two letters or
+     *                         more, which a name met only through weak pairs leaves extra; -1 when the query has no
+     *                         significant word or does not fit the masks (then no name is left out for that)
+     * @param longExtraWithout per query word, the same share without that word's letters: what a name met only
+     *                         through that word's pairs leaves extra
+     */
+    record Query(TokenMasks masks, int[] shapes, double longExtra, double[] longExtraWithout) {}
 
     static Query query(String[] tokens) {
         int[] shapes = new int[tokens.length];
         for (int i = 0; i < tokens.length; i++) shapes[i] = shape(tokens[i]);
-        return new Query(TokenMasks.of(tokens, true), shapes);
+        TokenMasks masks = TokenMasks.of(tokens, true);
+        double longExtra = -1;
+        double[] longExtraWithout = new double[tokens.length];
+        if (masks.fits() && masks.significant() != 0) {
+            int longLetters = 0;
+            for (long b = masks.significant(); b != 0; b &= b - 1) {
+                int letters = tokens[Long.numberOfTrailingZeros(b)].length();
+                if (letters >= 2) longLetters += letters;
+            }
+            longExtra = (double) longLetters / masks.letters();
+            for (int q = 0; q < tokens.length; q++) {
+                boolean counted = (masks.significant() & 1L << q) != 0 && tokens[q].length() >= 2;
+                longExtraWithout[q] = (double) (longLetters - (counted ? tokens[q].length() : 0)) / masks.letters();
+            }
+        }
+        return new Query(masks, shapes, longExtra, longExtraWithout);
+    }
+
+    /**
+     * Whether every name met through {@linkplain NameScorer#movesNoShare weak pairs} only ("al"/"al", "ali"/"al") may
+     * score at least {@code floor}, by {@link NameScorer#upperBoundBelowPartialRarity}: then there is nothing to leave
+     * out (a low floor, a query of particles and initials). Otherwise {@link #weakPairsMayLead} tells the names apart.
+     */
+    static boolean weakPairsMayLeadToAll(Query query, double floor) {
+        return query.longExtra() < 0 || NameScorer.upperBoundBelowPartialRarity(query.longExtra(), false) >= floor - SLACK;
+    }
+
+    /**
+     * Whether name {@code id}, met through weak pairs only, may score at least {@code floor}: it may when the query's
+     * initials are as many as its significant words (each may pair one), or when it is {@link #ALWAYS_REACHED}.
+     */
+    boolean weakPairsMayLead(int id, Query query, double floor) {
+        if (query.longExtra() < 0 || significantWords[id] == ALWAYS_REACHED) return true;
+        boolean initialsMayPairAll = significantWords[id] <= query.masks().initials();
+        return NameScorer.upperBoundBelowPartialRarity(query.longExtra(), initialsMayPairAll) >= floor - SLACK;
+    }
+
+    /**
+     * Whether every name met through the pairs of one query word only (and weak pairs) may score at least
+     * {@code floor}, whichever the word: then there is nothing to leave out. Otherwise {@link #oneWordMayLead}.
+     */
+    boolean oneWordMayLeadToAll(Query query, double floor) {
+        if (!oneWordBelowPartialRarity || query.longExtra() < 0) return true;
+        for (double extra : query.longExtraWithout()) {
+            if (NameScorer.upperBoundBelowPartialRarity(extra, false) < floor - SLACK) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether name {@code id}, met through the pairs of query word {@code q} only (and weak pairs), may score at least
+     * {@code floor}: that word pairs one of its significant words, the query's initials may pair the others when
+     * they are as many, and the query's other words of two letters or more stay extra (it has no one-letter word
+     * they could pair as initials; if it has, it is {@link #ALWAYS_REACHED}).
+     */
+    boolean oneWordMayLead(int id, int q, Query query, double floor) {
+        if (!oneWordBelowPartialRarity || query.longExtra() < 0 || significantWords[id] == ALWAYS_REACHED) return true;
+        boolean initialsMayPairRest = significantWords[id] <= 1 + query.masks().initials();
+        return NameScorer.upperBoundBelowPartialRarity(query.longExtraWithout()[q], initialsMayPairRest) >= floor - SLACK;
     }
 
     /**

@@ -24,8 +24,15 @@ final class NameIndex {
      *
      * @param familyFrom where the family names start in {@code tokens} (listed "LAST, First"), -1 when unknown
      * @param weak       one of OFAC's weak aliases (remarks "a.k.a. 'BNC'"): counts only when matched exactly
+     * @param particle   per token, whether it is a {@linkplain NameScorer#isParticle particle}: worked out once here,
+     *                   since the scorer asks it of every listed word several times per name scored (a set probe
+     *                   each time was 8.5 % of a re-screening's CPU)
      */
-    record IndexedName(int entry, String listed, String[] tokens, int familyFrom, boolean weak) {
+    record IndexedName(int entry, String listed, String[] tokens, int familyFrom, boolean weak, boolean[] particle) {
+        IndexedName(int entry, String listed, String[] tokens, int familyFrom, boolean weak) {
+            this(entry, listed, tokens, familyFrom, weak, NameScorer.particles(tokens));
+        }
+
         IndexedName(int entry, String listed, String[] tokens) {
             this(entry, listed, tokens, -1, false);
         }
@@ -37,8 +44,11 @@ final class NameIndex {
     static final int POSITION_BITS = 8;
     static final int MAX_TOKENS = 1 << POSITION_BITS;
 
-    /** Vocabulary words similar to one query word, and how similar. */
-    private record Similar(int[] words, double[] similarity) {}
+    /**
+     * Vocabulary words similar to one query word, how similar, and which of the pairs
+     * {@linkplain NameScorer#movesNoShare move no share}.
+     */
+    private record Similar(int[] words, double[] similarity, boolean[] weak, boolean anyWeak) {}
 
     static final int SIMILAR_CACHE_LIMIT = 200_000;
 
@@ -123,16 +133,31 @@ final class NameIndex {
      * aliases follow it, so of an entry's names scoring alike the first listed is kept). A name whose
      * {@link NameScorer#upperBound} is under the floor is left out unscored: that is what keeps a query of common
      * words ("abd al rahman muhammad") to a few scorings instead of thousands.
+     *
+     * <p>A weak pair ("al"/"al", "ali"/"al": {@link NameScorer#movesNoShare}) is kept for a name that another pair
+     * leads to, where it still moves the quality, but leads to no name by itself unless
+     * {@link CandidateBound#weakPairsMayLead} says that name may reach the floor: "al" alone leads to 2,091 listed
+     * persons, and bounding them one by one was the tail of a common-word search (a name left out could not have
+     * reached the floor, so no result changes). Likewise the pairs of one query word lead to a name that no other
+     * query word's pairs lead to only if {@link CandidateBound#oneWordMayLead} says it may reach the floor: in "abd al
+     * rahman muhammad jaffar ali" a name holding "muhammad" and nothing else of the query misses the other words'
+     * 70 % of the letters. The pairs are gathered in the same order as before either way.
      */
     List<Candidate> candidates(String[] query, double floor) {
         Similar[] similar = new Similar[query.length];
         int pairs = 0;
+        boolean anyWeak = false;
         for (int q = 0; q < query.length; q++) {
             if (query[q].length() < 2) continue; // an initial is paired while scoring, not looked up
             similar[q] = similarWords(query[q]);
             for (int word : similar[q].words()) pairs += postings[word].length;
+            anyWeak |= similar[q].anyWeak();
         }
         if (pairs == 0) return List.of();
+        CandidateBound.Query asked = CandidateBound.query(query);
+        boolean spareWeak = anyWeak && !CandidateBound.weakPairsMayLeadToAll(asked, floor);
+        boolean spareOneWord = pairs >= SPARE_ONE_WORD_FROM && !bound.oneWordMayLeadToAll(asked, floor);
+        short[] ledBy = spareWeak || spareOneWord ? ledBy(similar) : null;
         CandidatePairs found = new CandidatePairs(pairs, names.size());
         for (int q = 0; q < query.length; q++) {
             if (similar[q] == null) continue;
@@ -140,11 +165,13 @@ final class NameIndex {
             for (int i = 0; i < words.length; i++) {
                 double similarity = similar[q].similarity()[i];
                 for (int posting : postings[words[i]]) {
-                    found.add(posting >>> POSITION_BITS, q, posting & (MAX_TOKENS - 1), similarity);
+                    int name = posting >>> POSITION_BITS;
+                    if (ledBy == null || mayLead(ledBy[name], name, asked, floor, spareWeak, spareOneWord)) {
+                        found.add(name, q, posting & (MAX_TOKENS - 1), similarity);
+                    }
                 }
             }
         }
-        CandidateBound.Query asked = CandidateBound.query(query);
         boolean[] kept = new boolean[found.size()];
         int keptCount = 0;
         for (int c = 0; c < found.size(); c++) {
@@ -160,6 +187,42 @@ final class NameIndex {
         for (int c = 0; c < found.size(); c++) if (kept[c]) candidates.add(new Candidate(found.name(c), pairsOf.get(c)));
         candidates.sort(java.util.Comparator.comparingInt(Candidate::name));
         return candidates;
+    }
+
+    /**
+     * Below this many postings met, names met through one word only are not spared: the per-name table it takes
+     * (a short per listed name) is kept off the light queries (the p50 query meets 71 names). A guess, not tuned;
+     * speed only, either way no result changes.
+     */
+    static final int SPARE_ONE_WORD_FROM = 1_000;
+    private static final short LED_BY_SEVERAL = -1;
+
+    /**
+     * Per name, which query words' pairs that are not weak lead to it: 0 none, q + 1 word q alone,
+     * {@link #LED_BY_SEVERAL} more than one.
+     */
+    private short[] ledBy(Similar[] similar) {
+        short[] led = new short[names.size()];
+        for (int q = 0; q < similar.length; q++) {
+            Similar s = similar[q];
+            if (s == null) continue;
+            for (int i = 0; i < s.words().length; i++) {
+                if (s.weak()[i]) continue;
+                for (int posting : postings[s.words()[i]]) {
+                    int name = posting >>> POSITION_BITS;
+                    if (led[name] == 0) led[name] = (short) (q + 1);
+                    else if (led[name] != q + 1) led[name] = LED_BY_SEVERAL;
+                }
+            }
+        }
+        return led;
+    }
+
+    /** Whether a pair may join name {@code name}, led to by {@code ledBy} ({@link #ledBy}): the same answer for all its pairs. */
+    private boolean mayLead(short ledBy, int name, CandidateBound.Query asked, double floor, boolean spareWeak, boolean spareOneWord) {
+        if (ledBy == LED_BY_SEVERAL) return true;
+        if (ledBy == 0) return !spareWeak || bound.weakPairsMayLead(name, asked, floor);
+        return !spareOneWord || bound.oneWordMayLead(name, ledBy - 1, asked, floor);
     }
 
     /**
@@ -189,7 +252,13 @@ final class NameIndex {
                 similarities[found++] = similarity;
             }
         }
-        Similar similar = new Similar(Arrays.copyOf(words, found), Arrays.copyOf(similarities, found));
+        boolean[] weak = new boolean[found];
+        boolean anyWeak = false;
+        for (int i = 0; i < found; i++) {
+            weak[i] = NameScorer.movesNoShare(token, vocabulary[words[i]], similarities[i]);
+            anyWeak |= weak[i];
+        }
+        Similar similar = new Similar(Arrays.copyOf(words, found), Arrays.copyOf(similarities, found), weak, anyWeak);
         if (similarCache.size() >= SIMILAR_CACHE_LIMIT) similarCache.clear();
         similarCache.put(token, similar);
         return similar;

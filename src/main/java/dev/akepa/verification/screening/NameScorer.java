@@ -102,6 +102,44 @@ final class NameScorer {
         return quality * (1 - UNSUPPORTED_PENALTY * missingAtLeast) * (1 - UNSUPPORTED_PENALTY * extraAtLeast);
     }
 
+    /**
+     * The most {@link #score} can give a name whose paired words can add no more than {@link #MIN_RARITY} of rarity
+     * (none, or a single listed word's), so that a missing listed word always costs the unsupported penalty: met
+     * only through {@linkplain #movesNoShare weak pairs} (then only particles and initials can pair), or only through
+     * the pairs of one query word (which pairs one listed word). The query words that cannot pair make the extra
+     * share ({@code extraAtLeast}); unless the query's initials may pair every other significant listed word
+     * ({@code missingMayBeNone}) a listed word is missing. Quality is at most 1. A weak alias scores no more than
+     * this (0.90 needs no missing and no extra share, where this gives 1).
+     */
+    static double upperBoundBelowPartialRarity(double extraAtLeast, boolean missingMayBeNone) {
+        return missingMayBeNone ? 1 - EXTRA_PENALTY * extraAtLeast : 1 - UNSUPPORTED_PENALTY * extraAtLeast;
+    }
+
+    /**
+     * A word pair that moves no share and no rarity of the score: both words particles ("al"/"al", only the quality
+     * moves), or a pair the scorer never makes ({@link #neverPairs}: "ali"/"al"). A name met only through such
+     * pairs is bounded by {@link #upperBoundBelowPartialRarity}.
+     */
+    static boolean movesNoShare(String query, String listed, double similarity) {
+        return isParticle(query) && isParticle(listed) || neverPairs(query, listed, similarity);
+    }
+
+    /**
+     * A resemblance between short words with different letters ("mary"/"mark" 0.88, "ali"/"al" 0.91) is another name,
+     * not a typo: {@link #SHORT_WORD}. Such a pair is never made.
+     */
+    static boolean neverPairs(String query, String listed, double similarity) {
+        return similarity < CLOSE_PAIR && Math.min(query.length(), listed.length()) <= SHORT_WORD && !sameLetters(query, listed);
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
     /** What the score is made of, for the evidence a reviewer reads. */
     static List<String> explain(String[] query, IndexedName listed, double[] rarity, List<TokenPair> pairs) {
         return new Pairing(query, listed, rarity, pairs).explain();
@@ -117,6 +155,8 @@ final class NameScorer {
     private static final class Pairing {
         private final String[] query;
         private final String[] listed;
+        private final boolean[] queryParticle;
+        private final boolean[] listedParticle;
         private final IndexedName name;
         private final double[] rarity;
         private final int[] partnerOfQuery;
@@ -127,6 +167,8 @@ final class NameScorer {
         Pairing(String[] query, IndexedName name, double[] rarity, List<TokenPair> pairs) {
             this.query = query;
             this.listed = name.tokens();
+            this.queryParticle = particles(query);
+            this.listedParticle = name.particle();
             this.name = name;
             this.rarity = rarity;
             partnerOfQuery = new int[query.length];
@@ -138,20 +180,10 @@ final class NameScorer {
             ranked.sort(BEST_FIRST);
             for (TokenPair pair : ranked) {
                 if (partnerOfQuery[pair.query()] >= 0 || listedPaired[pair.name()]) continue;
-                if (pair.similarity() < CLOSE_PAIR
-                        && Math.min(query[pair.query()].length(), listed[pair.name()].length()) <= SHORT_WORD
-                        && !sameLetters(query[pair.query()], listed[pair.name()])) continue;
+                if (neverPairs(query[pair.query()], listed[pair.name()], pair.similarity())) continue;
                 pair(pair.query(), pair.name(), pair.similarity(), false);
             }
             pairInitials();
-        }
-
-        private static boolean sameLetters(String a, String b) {
-            char[] x = a.toCharArray();
-            char[] y = b.toCharArray();
-            java.util.Arrays.sort(x);
-            java.util.Arrays.sort(y);
-            return java.util.Arrays.equals(x, y);
         }
 
         private void pair(int q, int l, double similarity, boolean byInitial) {
@@ -166,7 +198,7 @@ final class NameScorer {
             for (int q = 0; q < query.length; q++) {
                 if (partnerOfQuery[q] >= 0) continue;
                 for (int l = 0; l < listed.length; l++) {
-                    if (listedPaired[l] || isParticle(listed[l])) continue;
+                    if (listedPaired[l] || listedParticle[l]) continue;
                     boolean initial = query[q].length() == 1 || listed[l].length() == 1;
                     if (initial && query[q].charAt(0) == listed[l].charAt(0)) {
                         pair(q, l, INITIAL_SIMILARITY, true);
@@ -193,8 +225,8 @@ final class NameScorer {
         double score() {
             double quality = quality();
             if (quality == 0) return 0;
-            double missing = unpairedShare(listed, listedPaired);
-            double extra = unpairedShare(query, queryPaired());
+            double missing = unpairedShare(listed, listedParticle, listedPaired);
+            double extra = unpairedShare(query, queryParticle, queryPaired());
             if (name.weak()) return missing == 0 && extra == 0 && quality == 1 ? WEAK_ALIAS_SCORE : 0;
             if (missing == 0) {
                 if (extra > 0 && !containmentCounts()) return quality * (1 - UNSUPPORTED_PENALTY * extra);
@@ -217,7 +249,7 @@ final class NameScorer {
 
         /** A query holding a listed name plus other words: the listed name must be more than one common word. */
         private boolean containmentCounts() {
-            return significantWords(listed) >= 2 || pairedRarity() >= MIN_CONTAINED_RARITY;
+            return significantWords(listedParticle) >= 2 || pairedRarity() >= MIN_CONTAINED_RARITY;
         }
 
         /** Listed words are missing: what was paired must be the name's core and rare enough to stand for it. */
@@ -239,7 +271,7 @@ final class NameScorer {
         private boolean holdsCore() {
             boolean firstGiven = listedPaired[0] && !listedByInitial[0];
             for (int l = name.familyFrom(); l < listed.length; l++) {
-                if (isParticle(listed[l])) continue;
+                if (listedParticle[l]) continue;
                 return firstGiven && listedPaired[l] && !listedByInitial[l];
             }
             return false;
@@ -258,7 +290,7 @@ final class NameScorer {
             double rarest = 0;
             for (int q = 0; q < query.length; q++) {
                 int l = partnerOfQuery[q];
-                if (l >= 0 && !listedByInitial[l] && !isParticle(listed[l]) && similarityOfQuery[q] >= NEAR_PAIR) {
+                if (l >= 0 && !listedByInitial[l] && !listedParticle[l] && similarityOfQuery[q] >= NEAR_PAIR) {
                     rarest = Math.max(rarest, rarity[l]);
                 }
             }
@@ -268,7 +300,7 @@ final class NameScorer {
         private double pairedRarity() {
             double sum = 0;
             for (int l = 0; l < listed.length; l++) {
-                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) sum += rarity[l];
+                if (listedPaired[l] && !listedByInitial[l] && !listedParticle[l]) sum += rarity[l];
             }
             return sum;
         }
@@ -276,7 +308,7 @@ final class NameScorer {
         private int pairedSignificantWords() {
             int count = 0;
             for (int l = 0; l < listed.length; l++) {
-                if (listedPaired[l] && !listedByInitial[l] && !isParticle(listed[l])) count++;
+                if (listedPaired[l] && !listedByInitial[l] && !listedParticle[l]) count++;
             }
             return count;
         }
@@ -323,19 +355,26 @@ final class NameScorer {
         return NameNormalizer.PARTICLES.contains(token);
     }
 
-    private static int significantWords(String[] tokens) {
+    /** Per token, whether it is a particle. */
+    static boolean[] particles(String[] tokens) {
+        boolean[] particle = new boolean[tokens.length];
+        for (int i = 0; i < tokens.length; i++) particle[i] = isParticle(tokens[i]);
+        return particle;
+    }
+
+    private static int significantWords(boolean[] particle) {
         int count = 0;
-        for (String t : tokens) if (!isParticle(t)) count++;
+        for (boolean p : particle) if (!p) count++;
         return count;
     }
 
     /** Unpaired letters over all letters, particles left out of both (unless the name is only particles). */
-    private static double unpairedShare(String[] tokens, boolean[] paired) {
+    private static double unpairedShare(String[] tokens, boolean[] particle, boolean[] paired) {
         int all = 0;
         int unpaired = 0;
-        boolean onlyParticles = significantWords(tokens) == 0;
+        boolean onlyParticles = significantWords(particle) == 0;
         for (int i = 0; i < tokens.length; i++) {
-            if (!onlyParticles && isParticle(tokens[i])) continue;
+            if (!onlyParticles && particle[i]) continue;
             all += tokens[i].length();
             if (!paired[i]) unpaired += tokens[i].length();
         }

@@ -60,6 +60,54 @@ class NameIndexTest {
         assertThat(index.candidates(tokens, floor)).hasSizeLessThan(300);
     }
 
+    @Test
+    void aSharedParticleAloneLeadsOnlyToNamesItsInitialsOrTheQuerysMayPair() {
+        NameIndex index = NameIndex.build(List.of(
+                new NameIndex.IndexedName(0, "AL BASHIR, Omar", new String[] {"omar", "al", "bashir"}, 2, false),
+                new NameIndex.IndexedName(1, "AL R", new String[] {"al", "r"}),
+                new NameIndex.IndexedName(2, "AL RASHID, Omar", new String[] {"omar", "al", "rashid"}, 2, false)));
+        double floor = SanctionsList.DEFAULT_THRESHOLD - Corroboration.MAX_BOOST;
+        String[] rashid = {"al", "rashid"};
+        String[] initials = {"o", "b", "al"};
+
+        // "omar al bashir" shares only "al" with "al rashid": it could not reach the floor and is left out;
+        // "al r" is kept (its "r" pairs "rashid" as an initial), as is "omar al rashid" with its "al" pair
+        assertThat(ids(index.candidates(rashid, 0))).containsExactly(0, 1, 2);
+        assertThat(ids(index.candidates(rashid, floor))).containsExactly(1, 2);
+        assertThat(index.candidates(rashid, floor).get(1).pairs()).extracting(NameIndex.TokenPair::query).contains(0);
+        assertThat(NameScorer.score(rashid, index.name(1), index.rarity(1), index.candidates(rashid, floor).get(0).pairs()))
+                .isGreaterThan(floor);
+        // two initials may pair both of "omar al bashir"'s significant words
+        assertThat(ids(index.candidates(initials, floor))).contains(0);
+        assertThat(NameScorer.score(initials, index.name(0), index.rarity(0), index.candidates(initials, floor).get(0).pairs()))
+                .isGreaterThan(floor);
+    }
+
+    @Test
+    void aNameMetThroughOneQueryWordAloneIsKeptOnlyIfTheOtherWordsLeaveItWithinReach() {
+        List<NameIndex.IndexedName> names = new ArrayList<>(List.of(
+                new NameIndex.IndexedName(0, "KHAN, Muhammad", new String[] {"muhammad", "khan"}, 1, false),
+                new NameIndex.IndexedName(1, "MUHAMMAD", new String[] {"muhammad"}),
+                new NameIndex.IndexedName(2, "KHAN, Abd Rahman", new String[] {"abd", "rahman", "khan"}, 2, false)));
+        // enough other holders of "muhammad" for the query to be one of the heavy ones this is worked out for
+        for (int i = 0; i < NameIndex.SPARE_ONE_WORD_FROM; i++) {
+            names.add(new NameIndex.IndexedName(names.size(), "N", new String[] {"muhammad", "n" + i}));
+        }
+        NameIndex index = NameIndex.build(names);
+        String[] query = {"abd", "rahman", "muhammad"};
+        double floor = SanctionsList.DEFAULT_THRESHOLD - Corroboration.MAX_BOOST;
+
+        // "muhammad khan" shares only "muhammad": "abd rahman" (9 of 17 letters) stay extra and "khan" is missing,
+        // so it scores at most 1 - 0.3 x 9/17 = 0.84; "muhammad" alone misses nothing (at most 0.95)
+        assertThat(ids(index.candidates(query, 0))).hasSize(names.size());
+        assertThat(ids(index.candidates(query, floor))).containsExactly(1, 2);
+        assertThat(ids(index.candidates(query, 0.70))).contains(0, 1, 2);
+    }
+
+    private static List<Integer> ids(List<NameIndex.Candidate> candidates) {
+        return candidates.stream().map(NameIndex.Candidate::name).toList();
+    }
+
     private static Map<Integer, Double> scores(NameIndex index, String[] tokens, Map<Integer, List<NameIndex.TokenPair>> pairs) {
         Map<Integer, Double> scores = new TreeMap<>();
         pairs.forEach((id, namePairs) -> scores.put(id, NameScorer.score(tokens, index.name(id), index.rarity(id), namePairs)));

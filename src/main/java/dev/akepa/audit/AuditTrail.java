@@ -4,16 +4,19 @@ import dev.akepa.auth.LoginRecorder;
 import dev.akepa.json.Json;
 import dev.akepa.kyc.ApplicationChange;
 import dev.akepa.kyc.ApplicationChangeListener;
+import dev.akepa.store.TwoWrites;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append-only, hash-chained record of every application change, reveal and reviewer login, in
  * {@link #STRIPES} chains: a customer's rows (or, without a customer, an actor's) always go to the same one.
- * Appends lock that chain's head row ({@code SELECT … FOR UPDATE}) inside the caller's transaction: concurrent
+ * Appends lock that chain's head row (updating it, or {@code SELECT … FOR UPDATE}) inside the caller's transaction: concurrent
  * transactions, on one node or several, queue there and each extends the chain the previous one committed. One
  * chain for everything made every change in the system queue on one row until its commit (V4 migration says what
  * that cost). The lock is taken last in every transaction that changes an application, after the application row,
@@ -32,6 +35,17 @@ public final class AuditTrail implements ApplicationChangeListener, LoginRecorde
             rs.getString("prev_hash"), rs.getString("row_hash"));
 
     private final Jdbi jdbi;
+    /** The head of each chain as this node's last append left it: where the next append here most likely goes. */
+    private final ConcurrentHashMap<String, Head> lastWritten = new ConcurrentHashMap<>();
+
+    private record Head(long lastId, String lastHash) {}
+
+    /** The head's move and the row after it, one statement. */
+    private static final TwoWrites APPEND = new TwoWrites(
+            "update audit_chain_head set last_id = :id, last_hash = :hash where chain = :chain and last_id = :prevId "
+                    + "and last_hash = :prev",
+            "insert into audit_event (" + COLUMNS + ", chain) select :id, :kind, :customer, :application, :partner, "
+                    + ":actor, :trigger, :reason, :before, :after, :at, :prev, :hash, written.chain from {written}");
 
     public AuditTrail(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -57,27 +71,45 @@ public final class AuditTrail implements ApplicationChangeListener, LoginRecorde
         return jdbi.inTransaction(h -> append(h, entry));
     }
 
-    /** Appends inside the caller's transaction; returns the new row's id. */
+    /**
+     * Appends inside the caller's transaction; returns the new row's id. First after the head this node last wrote
+     * (one statement, which takes the head's lock as the update it is); when another transaction or node moved the
+     * head since, after the head read under lock (two more). A journey's two rows took six statements, now two.
+     */
     public long append(Handle h, AuditEntry entry) {
-        record Head(long lastId, String lastHash) {}
         String chain = stripeOf(entry);
+        Head known = lastWritten.get(chain);
+        if (known != null) {
+            OptionalLong id = appendAfter(h, chain, known, entry);
+            if (id.isPresent()) return id.getAsLong();
+        }
         Head head = h.createQuery("select last_id, last_hash from audit_chain_head where chain = :chain for update")
                 .bind("chain", chain)
                 .map((rs, c) -> new Head(rs.getLong("last_id"), rs.getString("last_hash")))
                 .one();
+        return appendAfter(h, chain, head, entry)
+                .orElseThrow(() -> new IllegalStateException("audit chain " + chain + " moved while its head was locked"));
+    }
+
+    /**
+     * Inserts the row after {@code head} and moves the chain's head to it, if the head is still {@code head}: the
+     * update waits for a concurrent appender's commit and then sees its newer head, so nothing is inserted (both
+     * engines check the condition again on the row they waited for). A rolled-back append leaves
+     * {@link #lastWritten} ahead of the head, which only costs the next append the locked read.
+     */
+    private OptionalLong appendAfter(Handle h, String chain, Head head, AuditEntry entry) {
         long id = head.lastId() + STRIPES;
         String hash = AuditHash.of(id, entry, head.lastHash());
-        h.createUpdate("insert into audit_event (" + COLUMNS + ", chain) values (:id, :kind, :customer, :application, "
-                        + ":partner, :actor, :trigger, :reason, :before, :after, :at, :prev, :hash, :chain)")
+        int inserted = h.createUpdate(APPEND.sql(h))
                 .bind("id", id).bind("kind", entry.kind().wire()).bind("customer", entry.customerId())
                 .bind("application", entry.applicationId()).bind("partner", entry.partnerId())
                 .bind("actor", entry.actor()).bind("trigger", entry.trigger()).bind("reason", entry.reason())
                 .bind("before", entry.beforeJson()).bind("after", entry.afterJson()).bind("at", entry.atMillis())
-                .bind("prev", head.lastHash()).bind("hash", hash).bind("chain", chain)
+                .bind("prev", head.lastHash()).bind("hash", hash).bind("chain", chain).bind("prevId", head.lastId())
                 .execute();
-        h.createUpdate("update audit_chain_head set last_id = :id, last_hash = :hash where chain = :chain")
-                .bind("id", id).bind("hash", hash).bind("chain", chain).execute();
-        return id;
+        if (inserted == 0) return OptionalLong.empty();
+        lastWritten.put(chain, new Head(id, hash));
+        return OptionalLong.of(id);
     }
 
     /** The customer's stripe, so its history is one chain in order; String.hashCode is the same in every JVM. */

@@ -5,6 +5,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+import dev.akepa.keys.PersonalData;
+import dev.akepa.store.TwoWrites;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -97,22 +100,47 @@ public final class DocumentRepository {
         void run(Handle h);
     }
 
+    /** The upload's data key: bound into the statement that marks the document uploaded, or saved on its own. */
+    public interface UploadKey {
+        /** Binds {@link dev.akepa.keys.PersonalData#NEW_KEY_ROW_AFTER}'s parameters. */
+        Update bind(Update statement);
+
+        void save(Handle h);
+    }
+
+    private static final String MARK_UPLOADED = """
+            update document set upload_status = true, storage_key = :key, sha256 = :sha, size_bytes = :size,
+                   uploaded_at = :now
+            where id = :id and upload_status = false""";
+    /** The mark and the object's data key in one statement (one statement fewer per upload). */
+    private static final TwoWrites MARK_UPLOADED_WITH_KEY = new TwoWrites(MARK_UPLOADED, PersonalData.NEW_KEY_ROW_AFTER);
+
     /**
-     * Records the stored bytes unless another upload got there first; true when this one won. {@code alsoSave}
-     * (the object's data key) commits with the row, so a lost race leaves no key behind.
+     * Records the stored bytes unless another upload got there first; true when this one won. The object's data key
+     * commits with the row, so a lost race leaves no key behind.
      */
     public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis,
-                                AlsoInTransaction alsoSave) {
+                                UploadKey key) {
         return jdbi.inTransaction(h -> {
-            boolean won = h.createUpdate("""
-                        update document set upload_status = true, storage_key = :key, sha256 = :sha, size_bytes = :size,
-                               uploaded_at = :now
-                        where id = :id and upload_status = false""")
-                .bind("key", storageKey).bind("sha", sha256).bind("size", sizeBytes).bind("now", nowMillis)
-                .bind("id", documentId).execute() == 1;
-            if (won) alsoSave.run(h);
+            if (key.bind(marked(h.createUpdate(MARK_UPLOADED_WITH_KEY.sql(h)), documentId, storageKey, sha256, sizeBytes,
+                    nowMillis)).execute() == 1) {
+                return true;
+            }
+            // Another upload won, or a rotation retired the key's version since it was wrapped; then PostgreSQL has
+            // marked the row (its WITH always runs) and H2 has not (it skips the update when no key row matches).
+            boolean marked = h.createQuery("select storage_key from document where id = :id").bind("id", documentId)
+                    .mapTo(String.class).findOne().filter(storageKey::equals).isPresent();
+            boolean won = marked
+                    || marked(h.createUpdate(MARK_UPLOADED), documentId, storageKey, sha256, sizeBytes, nowMillis).execute() == 1;
+            if (won) key.save(h);
             return won;
         });
+    }
+
+    private static Update marked(Update update, String documentId, String storageKey, String sha256, long sizeBytes,
+                                 long nowMillis) {
+        return update.bind("key", storageKey).bind("sha", sha256).bind("size", sizeBytes).bind("now", nowMillis)
+                .bind("id", documentId);
     }
 
     /**

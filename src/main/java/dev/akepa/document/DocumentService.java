@@ -51,7 +51,7 @@ public final class DocumentService {
     public Document upload(Document document, InputStream content) throws IOException {
         DocumentVault.Stored stored = vault.put(document, content, tempDir, maxUploadBytes);
         if (!documents.markUploaded(document.id(), stored.storageKey(), stored.sha256(), stored.sizeBytes(), clock.millis(),
-                h -> vault.saveKey(h, stored))) {
+                vault.uploadKey(stored))) {
             throw ApiErrors.documentAlreadyUploaded();
         }
         // The row now says what this upload wrote; no need to read it back.

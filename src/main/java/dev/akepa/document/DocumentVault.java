@@ -39,9 +39,19 @@ public final class DocumentVault {
         return new Stored(key, upload.sizeBytes(), upload.sha256(), dataKey);
     }
 
-    /** Saves the stored object's key in the caller's transaction (the one marking the document uploaded). */
-    void saveKey(org.jdbi.v3.core.Handle h, Stored stored) {
-        keys.saveDocumentKey(h, stored.key());
+    /** The stored object's key, saved by the transaction that marks the document uploaded. */
+    DocumentRepository.UploadKey uploadKey(Stored stored) {
+        return new DocumentRepository.UploadKey() {
+            @Override
+            public org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update statement) {
+                return keys.bindNewKey(statement, stored.key());
+            }
+
+            @Override
+            public void save(org.jdbi.v3.core.Handle h) {
+                keys.saveDocumentKey(h, stored.key());
+            }
+        };
     }
 
     /** The plaintext of a stored document; the caller closes it. */

@@ -6,6 +6,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfSet;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,69 @@ public final class PersonalData {
     /** A new customer's own AES-256-GCM data key, created in the caller's transaction. */
     public Sealer createCustomerKey(Handle h, String customerId) {
         return new Sealer(ring.createDataKey(h, customerId, PredefinedAeadParameters.AES256_GCM, Tink::aead), customerId);
+    }
+
+    /**
+     * The row of a new data key, as the first write of its owner's statement ({@link dev.akepa.store.TwoWrites}):
+     * nothing is written when a rotation retired the key's version since it was wrapped. Bound by
+     * {@link #bindNewKey}.
+     */
+    public static final String NEW_KEY_ROW = """
+            insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+            select :keyOwner, version, :keyWrapped, :keyNow from key_encryption_key
+            where version = :keyVersion and retired_at is null""";
+    /** The same row inserted after its owner's write, once per row that write wrote ({@code {written}}). */
+    public static final String NEW_KEY_ROW_AFTER = """
+            insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+            select :keyOwner, k.version, :keyWrapped, :keyNow from key_encryption_key k, {written}
+            where k.version = :keyVersion and k.retired_at is null""";
+
+    /** A new customer's data key, generated and wrapped but not stored: the customer row's statement stores it. */
+    public static final class CustomerKey {
+        private final KeyRing.NewDataKey key;
+        private final Aead aead;
+        private final Sealer sealer;
+
+        private CustomerKey(KeyRing.NewDataKey key, Aead aead) {
+            this.key = key;
+            this.aead = aead;
+            this.sealer = new Sealer(aead, key.owner());
+        }
+
+        public Sealer sealer() {
+            return sealer;
+        }
+    }
+
+    public CustomerKey newCustomerKey(String customerId) {
+        KeyRing.NewDataKey key = ring.generateDataKey(customerId, PredefinedAeadParameters.AES256_GCM);
+        return new CustomerKey(key, Tink.aead(key.key()));
+    }
+
+    /** Binds {@link #NEW_KEY_ROW}'s parameters. */
+    public Update bindNewKey(Update statement, CustomerKey key) {
+        return bind(statement, key.key);
+    }
+
+    /** Binds {@link #NEW_KEY_ROW_AFTER}'s parameters. */
+    public Update bindNewKey(Update statement, DocumentKey key) {
+        return bind(statement, key.key);
+    }
+
+    private Update bind(Update statement, KeyRing.NewDataKey key) {
+        return statement.bind("keyOwner", key.owner()).bind("keyWrapped", key.wrapped())
+                .bind("keyNow", ring.clock().millis()).bind("keyVersion", key.version());
+    }
+
+    /** After the customer row's statement stored the key: the new customer's next requests read it, cached. */
+    public void customerKeyStored(CustomerKey key) {
+        ring.cache(key.key.owner(), key.aead);
+    }
+
+    /** Stores the key on its own in the caller's transaction, wrapped again if a rotation retired its version. */
+    public void saveCustomerKey(Handle h, CustomerKey key) {
+        ring.saveDataKey(h, key.key);
+        customerKeyStored(key);
     }
 
     /** New customers' data keys, stored in one batch in the caller's transaction, in the order of {@code customerIds}. */

@@ -100,6 +100,35 @@ class AuditChainTest {
     }
 
     @Test
+    void aNodeWhoseLastAppendAnotherNodeFollowedAppendsAfterThatNodesRow() {
+        AuditTrail first = new AuditTrail(node1.jdbi());
+        AuditTrail second = new AuditTrail(node2.jdbi());
+        assertThat(first.append(entry("cstap_nodes", "first on node 1"))).isEqualTo(rowId("cstap_nodes", 1));
+        assertThat(second.append(entry("cstap_nodes", "then node 2"))).isEqualTo(rowId("cstap_nodes", 2));
+        assertThat(first.append(entry("cstap_nodes", "node 1 again"))).isEqualTo(rowId("cstap_nodes", 3));
+        assertThat(second.append(entry("cstap_nodes", "node 2 again"))).isEqualTo(rowId("cstap_nodes", 4));
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isInstanceOf(ChainVerification.Intact.class)
+                .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(4L);
+    }
+
+    @Test
+    void anAppendAfterThisNodesOwnLastAppendIsOneStatement() {
+        AuditTrail trail = new AuditTrail(node1.jdbi());
+        trail.append(entry("cstap_one", "first"));
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        node1.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        });
+        node1.jdbi().useTransaction(h -> trail.append(h, entry("cstap_one", "second")));
+        assertThat(statements).hasSize(1);
+        assertThat(new AuditVerifier(node1.jdbi()).verify()).isInstanceOf(ChainVerification.Intact.class)
+                .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(2L);
+    }
+
+    @Test
     void aChangedRowARehashedRowADeletedRowAndACutTailAreEachFound() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         for (int i = 1; i <= 6; i++) trail.append(entry("cstap_t", "row " + i));

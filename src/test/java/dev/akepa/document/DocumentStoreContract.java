@@ -110,7 +110,7 @@ abstract class DocumentStoreContract {
             Document document = new Document("doc_Vaulted", 7, "PERSONAL", "front", "jpg", "license", null, null, false,
                     null, null, null, 0, null, null, null);
             DocumentVault.Stored stored = vault.put(document, new ByteArrayInputStream(plain), uploads(), FIVE_MEGABYTES);
-            db.jdbi().useTransaction(h -> vault.saveKey(h, stored));
+            db.jdbi().useTransaction(h -> vault.uploadKey(stored).save(h));
 
             assertThat(stored.sha256()).isEqualTo(TestFiles.sha256(new ByteArrayInputStream(plain)).hex());
             assertThat(stored.sizeBytes()).isEqualTo(FIVE_MEGABYTES);

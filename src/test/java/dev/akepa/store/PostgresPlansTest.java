@@ -81,9 +81,21 @@ class PostgresPlansTest {
             s("ApplicationRepository.aggregatorId", "select login from partner where id = $1", 1L),
             s("DocumentRepository.find", "select " + DOCUMENT + " from document where id = $1 and partner_id = $2",
                     "d50000", 1L),
-            s("DocumentRepository.markUploaded", """
-                    update document set upload_status = true, storage_key = $1, sha256 = $2, size_bytes = $3, uploaded_at = $4
-                    where id = $5 and upload_status = false""", "k", "s", 1L, 1L, "d50000"),
+            s("DocumentRepository.markUploaded (with its data key)", """
+                    with written as (update document set upload_status = true, storage_key = $1, sha256 = $2,
+                                            size_bytes = $3, uploaded_at = $4
+                                     where id = $5 and upload_status = false returning *)
+                    insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+                    select $1, k.version, 'w', $4 from key_encryption_key k, written
+                    where k.version = $6 and k.retired_at is null""",
+                    "k", "s", 1L, 1L, "d50000", 1),
+            s("CustomerRepository.insert (with its data key)", """
+                    with written as (insert into data_key (owner_id, kek_version, wrapped_key, created_at)
+                                     select 'c900001', version, 'w', 1 from key_encryption_key
+                                     where version = $1 and retired_at is null returning *)
+                    insert into customer (id, partner_id, reference, customer_type, tax_id_mac, sealed_body, created_at)
+                    select 'c900001', p.id, 'r900001', 'individual', 'h', 'sealed', 1
+                    from written, (select min(id) id from partner) p""", 0), // no version 0: runs again and again
             s("DocumentRepository.linkedOrAttached", "select " + DOCUMENT + " from document where id = $1 and partner_id = $3 union all select " + DOCUMENT
                     + " from document where id = $2 and partner_id = $3 union select " + DOCUMENT
                     + " from document where application_id = $4", "d50000", "d50001", 1L, "a50000"),
@@ -98,6 +110,13 @@ class PostgresPlansTest {
                     order by run_after limit $2 for update skip locked""", 5L, 16),
             s("VerificationJobs.complete", "delete from verification_job where application_id = $1", "a50000"),
             s("AuditTrail.append (head)", "select last_id, last_hash from audit_chain_head where chain = $1 for update", "s1"),
+            s("AuditTrail.append", """
+                    with written as (update audit_chain_head set last_id = $1, last_hash = $2
+                                     where chain = $3 and last_id = $4 and last_hash = $5 returning *)
+                    insert into audit_event (id, kind, customer_id, application_id, partner_id, actor, trigger_name, reason,
+                                             before_state, after_state, at_millis, prev_hash, row_hash, chain)
+                    select $1, 'application', 'c50000', 'a50000', 1, 'partner', 't', 'r', null, '{}', 1, $5, $2,
+                           written.chain from written""", 9_000_001L, "h", "s1", 1L, "p"),
             s("AuditTrail.ofCustomer", "select id from audit_event where customer_id = $1 order by id", "c50000"),
             s("OutboxStore.enqueue", """
                     select (select count(*) from webhook_gone where application_id = $1 and url_hash = $2),

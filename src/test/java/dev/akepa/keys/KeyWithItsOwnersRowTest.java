@@ -85,7 +85,7 @@ class KeyWithItsOwnersRowTest {
 
     @Test
     void anUploadKeyIsStoredWithTheMarkUnderTheNewVersionAndNotAtAllForTheLosingUpload() throws Exception {
-        DocumentRepository documents = new DocumentRepository(jdbi);
+        DocumentRepository documents = new DocumentRepository(jdbi, node().personalData().webhookSecrets());
         documents.insert(new Document("doc_keyrow", partnerId, "PERSONAL", "front", "jpg", "license", null, null, false,
                 null, null, null, 0, null, null, null));
         KeyRing stale = node();

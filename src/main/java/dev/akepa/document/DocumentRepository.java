@@ -1,13 +1,13 @@
 package dev.akepa.document;
 
+import dev.akepa.keys.PersonalData;
 import dev.akepa.keys.Sealer;
+import dev.akepa.store.TwoWrites;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
-import dev.akepa.keys.PersonalData;
-import dev.akepa.store.TwoWrites;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's commands as separate processes while a server process holds the database: on the embedded default
- * (H2's file, served to the second process over loopback) and on PostgreSQL when AKEPA_TEST_PG_URL is set.
+ * (SQLite's file, which both processes open, locking it per write) and on PostgreSQL when AKEPA_TEST_PG_URL is set.
  */
 class CliWhileServingTest {
     @TempDir
@@ -50,7 +50,7 @@ class CliWhileServingTest {
 
     private Run akepa(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.akepa.App"));
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.akepa.App"));
         command.addAll(List.of(args));
         Path out = dir.resolve("cli.out");
         Path err = dir.resolve("cli.err");

@@ -3,6 +3,7 @@ package dev.akepa;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.testsupport.ServerProcess;
+import dev.akepa.verification.screening.OfacSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,18 @@ class CliWhileServingTest {
 
         assertThat(verified.exitCode()).as(verified.stderr()).isZero();
         assertThat(verified.stdout()).containsPattern("OK: \\d+ audit rows, seal [0-9a-f]{64}\n$");
+    }
+
+    @Test
+    void sanctionsImportedWhileTheServerRunsIsAVersionTheServerListsAtOnce() throws Exception {
+        Run imported = akepa(env, "sanctions", "import", OfacSample.directory().toString());
+
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        Run status = akepa(env, "sanctions", "status");
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        var versions = server.demo().get("/sanctions/lists").data().get("versions");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("entries").asInt()).isPositive();
     }
 
     @Test

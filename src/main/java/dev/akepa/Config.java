@@ -78,7 +78,7 @@ public record Config(Mode mode, Path dataDir, HttpConfig http, DatabaseConfig da
 
     private static DatabaseConfig database(Environment env, Path dataDir) {
         return new DatabaseConfig(
-                env.text(Variable.AKEPA_DB_URL, Database.embeddedUrl(dataDir)),
+                env.parsed(Variable.AKEPA_DB_URL, Database.embeddedUrl(dataDir), Database::supportedUrl),
                 env.text(Variable.AKEPA_DB_USER),
                 env.raw(Variable.AKEPA_DB_PASSWORD),
                 env.parsed(Variable.AKEPA_DB_POOL_SIZE, "16", Integer::parseInt));

@@ -3,6 +3,7 @@ package dev.akepa;
 import dev.akepa.testsupport.Journeys;
 import dev.akepa.testsupport.PostgresSchema;
 import dev.akepa.testsupport.ServerProcess;
+import dev.akepa.verification.screening.OfacSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's commands as separate processes while a server process holds the database: on the embedded default
- * (H2's file, served to the second process over loopback) and on PostgreSQL when AKEPA_TEST_PG_URL is set.
+ * (SQLite's file, which both processes open, locking it per write) and on PostgreSQL when AKEPA_TEST_PG_URL is set.
  */
 class CliWhileServingTest {
     @TempDir
@@ -50,7 +51,7 @@ class CliWhileServingTest {
 
     private Run akepa(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.akepa.App"));
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.akepa.App"));
         command.addAll(List.of(args));
         Path out = dir.resolve("cli.out");
         Path err = dir.resolve("cli.err");
@@ -96,6 +97,18 @@ class CliWhileServingTest {
 
         assertThat(verified.exitCode()).as(verified.stderr()).isZero();
         assertThat(verified.stdout()).containsPattern("OK: \\d+ audit rows, seal [0-9a-f]{64}\n$");
+    }
+
+    @Test
+    void sanctionsImportedWhileTheServerRunsIsAVersionTheServerListsAtOnce() throws Exception {
+        Run imported = akepa(env, "sanctions", "import", OfacSample.directory().toString());
+
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        Run status = akepa(env, "sanctions", "status");
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        var versions = server.demo().get("/sanctions/lists").data().get("versions");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("entries").asInt()).isPositive();
     }
 
     @Test

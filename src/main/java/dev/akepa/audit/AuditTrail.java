@@ -29,7 +29,7 @@ public final class AuditTrail implements ApplicationChangeListener, LoginRecorde
             + "before_state, after_state, at_millis, prev_hash, row_hash";
     static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(rs.getLong("id"),
             new AuditEntry(AuditKind.fromWire(rs.getString("kind")), rs.getString("customer_id"),
-                    rs.getString("application_id"), (Long) rs.getObject("partner_id", Long.class), rs.getString("actor"),
+                    rs.getString("application_id"), rs.getObject("partner_id") == null ? null : rs.getLong("partner_id"), rs.getString("actor"),
                     rs.getString("trigger_name"), rs.getString("reason"), rs.getString("before_state"),
                     rs.getString("after_state"), rs.getLong("at_millis")),
             rs.getString("prev_hash"), rs.getString("row_hash"));
@@ -45,7 +45,7 @@ public final class AuditTrail implements ApplicationChangeListener, LoginRecorde
             "update audit_chain_head set last_id = :id, last_hash = :hash where chain = :chain and last_id = :prevId "
                     + "and last_hash = :prev",
             "insert into audit_event (" + COLUMNS + ", chain) select :id, :kind, :customer, :application, :partner, "
-                    + ":actor, :trigger, :reason, :before, :after, :at, :prev, :hash, written.chain from {written}");
+                    + ":actor, :trigger, :reason, :before, :after, :at, :prev, :hash, :chain from {written}");
 
     public AuditTrail(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -100,13 +100,12 @@ public final class AuditTrail implements ApplicationChangeListener, LoginRecorde
     private OptionalLong appendAfter(Handle h, String chain, Head head, AuditEntry entry) {
         long id = head.lastId() + STRIPES;
         String hash = AuditHash.of(id, entry, head.lastHash());
-        int inserted = h.createUpdate(APPEND.sql(h))
+        int inserted = APPEND.execute(h, append -> append
                 .bind("id", id).bind("kind", entry.kind().wire()).bind("customer", entry.customerId())
                 .bind("application", entry.applicationId()).bind("partner", entry.partnerId())
                 .bind("actor", entry.actor()).bind("trigger", entry.trigger()).bind("reason", entry.reason())
                 .bind("before", entry.beforeJson()).bind("after", entry.afterJson()).bind("at", entry.atMillis())
-                .bind("prev", head.lastHash()).bind("hash", hash).bind("chain", chain).bind("prevId", head.lastId())
-                .execute();
+                .bind("prev", head.lastHash()).bind("hash", hash).bind("chain", chain).bind("prevId", head.lastId()));
         if (inserted == 0) return OptionalLong.empty();
         lastWritten.put(chain, new Head(id, hash));
         return OptionalLong.of(id);

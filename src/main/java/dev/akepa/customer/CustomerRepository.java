@@ -46,15 +46,17 @@ public final class CustomerRepository {
      */
     public void insert(Handle h, Customer customer, TaxId taxId) {
         PersonalData.CustomerKey key = personalData.newCustomerKey(customer.id());
-        var insert = h.createUpdate(INSERT_WITH_KEY.sql(h))
+        String taxIdMac = taxIdMac(customer.partnerId(), taxId);
+        String sealed = seal(key.sealer(), customer.partnerId(), customer.id(), customer.data());
+        int inserted = INSERT_WITH_KEY.execute(h, insert -> personalData.bindNewKey(insert
                 .bind("id", customer.id())
                 .bind("partner", customer.partnerId())
                 .bind("reference", customer.reference())
                 .bind("type", customer.type().wire())
-                .bind("taxIdMac", taxIdMac(customer.partnerId(), taxId))
-                .bind("sealed", seal(key.sealer(), customer.partnerId(), customer.id(), customer.data()))
-                .bind("createdAt", customer.createdAtMillis());
-        if (personalData.bindNewKey(insert, key).execute() == 1) {
+                .bind("taxIdMac", taxIdMac)
+                .bind("sealed", sealed)
+                .bind("createdAt", customer.createdAtMillis()), key));
+        if (inserted == 1) {
             personalData.customerKeyStored(key);
             return;
         }

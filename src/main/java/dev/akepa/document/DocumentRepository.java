@@ -41,7 +41,7 @@ public final class DocumentRepository {
             return new Document(id, partnerId, rs.getString("workflow"), opened.name(), rs.getString("extension"),
                     rs.getString("type"), opened.note(), opened.noteAuthor(),
                     rs.getBoolean("upload_status"), rs.getString("storage_key"), rs.getString("sha256"),
-                    (Long) rs.getObject("size_bytes", Long.class), rs.getLong("created_at"),
+                    rs.getObject("size_bytes") == null ? null : rs.getLong("size_bytes"), rs.getLong("created_at"),
                     rs.getString("application_id"), rs.getString("entity_id"), rs.getString("doc_view"));
         };
     }
@@ -122,12 +122,11 @@ public final class DocumentRepository {
     public boolean markUploaded(String documentId, String storageKey, String sha256, long sizeBytes, long nowMillis,
                                 UploadKey key) {
         return jdbi.inTransaction(h -> {
-            if (key.bind(marked(h.createUpdate(MARK_UPLOADED_WITH_KEY.sql(h)), documentId, storageKey, sha256, sizeBytes,
-                    nowMillis)).execute() == 1) {
+            if (MARK_UPLOADED_WITH_KEY.execute(h, update -> key.bind(marked(update, documentId, storageKey, sha256,
+                    sizeBytes, nowMillis))) == 1) {
                 return true;
             }
-            // Another upload won, or a rotation retired the key's version since it was wrapped; then PostgreSQL has
-            // marked the row (its WITH always runs) and H2 has not (it skips the update when no key row matches).
+            // Another upload won, or a rotation retired the key's version since it was wrapped (then the row is marked).
             boolean marked = h.createQuery("select storage_key from document where id = :id").bind("id", documentId)
                     .mapTo(String.class).findOne().filter(storageKey::equals).isPresent();
             boolean won = marked

@@ -1,5 +1,6 @@
 package dev.akepa.kyc;
 
+import dev.akepa.store.RowLocks;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.PreparedStatement;
@@ -110,7 +111,7 @@ public final class ApplicationRepository {
      * of a status read's CPU; JDBI's binding and mapping machinery alone was a tenth of it.
      */
     private Optional<Application> findJoined(Handle h, String sql, String key, Long partnerId) {
-        try (PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+        try (PreparedStatement statement = h.getConnection().prepareStatement(RowLocks.sqlFor(h, sql))) {
             statement.setString(1, key);
             if (partnerId != null) statement.setLong(2, partnerId);
             try (ResultSet rs = statement.executeQuery()) {

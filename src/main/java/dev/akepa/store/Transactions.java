@@ -8,11 +8,13 @@ import java.sql.SQLException;
 public final class Transactions {
     private Transactions() {}
 
-    /** SQLState 23505 (unique violation) on both H2 and PostgreSQL. */
+    /** A unique violation: SQLState 23505 on PostgreSQL, its own result codes on SQLite. */
     public static boolean isUniqueViolation(RuntimeException e) {
         Throwable t = e;
         while (t != null) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || Sqlite.isUniqueViolation(sql))) {
+                return true;
+            }
             t = t.getCause();
         }
         return e instanceof UnableToExecuteStatementException

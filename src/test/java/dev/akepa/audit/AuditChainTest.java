@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chain itself on a real database (H2, or PostgreSQL when AKEPA_TEST_PG_URL is set): appends from concurrent
+ * The chain itself on a real database (SQLite, or PostgreSQL when AKEPA_TEST_PG_URL is set): appends from concurrent
  * transactions and from two connection pools (two nodes) form one gapless chain, and every kind of tampering is
  * found at the first broken row.
  */
@@ -111,8 +111,9 @@ class AuditChainTest {
                 .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(4L);
     }
 
+    /** One statement on PostgreSQL (a data-modifying WITH); SQLite runs its two parts one after the other. */
     @Test
-    void anAppendAfterThisNodesOwnLastAppendIsOneStatement() {
+    void anAppendAfterThisNodesOwnLastAppendIsOneStatementWithoutTheLockedRead() {
         AuditTrail trail = new AuditTrail(node1.jdbi());
         trail.append(entry("cstap_one", "first"));
         List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -123,7 +124,7 @@ class AuditChainTest {
             }
         });
         node1.jdbi().useTransaction(h -> trail.append(h, entry("cstap_one", "second")));
-        assertThat(statements).hasSize(1);
+        assertThat(statements).hasSize(node1.isPostgres() ? 1 : 2).noneMatch(sql -> sql.startsWith("select"));
         assertThat(new AuditVerifier(node1.jdbi()).verify()).isInstanceOf(ChainVerification.Intact.class)
                 .extracting(v -> ((ChainVerification.Intact) v).rows()).isEqualTo(2L);
     }

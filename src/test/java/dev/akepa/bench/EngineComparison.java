@@ -45,9 +45,11 @@ final class EngineComparison {
     }
 
     record H2(Path dir) implements Engine {
-        public String name() { return "H2 2.4 (embedded default URL)"; }
+        public String name() { return "H2 2.5 (the embedded default's URL until 2026-12-02)"; }
         public Connection open() throws SQLException {
-            return DriverManager.getConnection(dev.akepa.store.Database.embeddedUrl(dir));
+            return DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("akepa")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;"
+                    + "QUERY_CACHE_SIZE=64;WRITE_DELAY=0;RETENTION_TIME=1000;AUTO_SERVER=TRUE");
         }
         public long bytes(Connection c) throws Exception { return Files.size(dir.resolve("akepa.mv.db")); }
     }

@@ -36,7 +36,7 @@ public final class JfrBreakdown {
         parts.put("claiming", List.of("dev.akepa.webhook.OutboxStore.claim", "dev.akepa.webhook.OutboxStore.nextDueAfter"));
         parts.put("signing", List.of("dev.akepa.webhook.Signatures", "dev.akepa.webhook.SigningSecrets"));
         parts.put("HTTP client (JDK)", List.of("jdk.internal.net.http.", "java.net.http.", "dev.akepa.webhook.Sender"));
-        parts.put("H2 engine, elsewhere", List.of("org.h2."));
+        parts.put("SQLite engine, elsewhere", List.of("org.sqlite."));
         parts.put("PostgreSQL driver, elsewhere", List.of("org.postgresql."));
         return parts;
     }

@@ -19,24 +19,22 @@ import java.util.stream.Stream;
  */
 final class Soak {
     /**
-     * One sample after a window; journeys and errors are cumulative. {@code h2Chunks}: live {@code SFChunk} objects,
-     * one per chunk of the H2 file the store still tracks (issue 17's leak kept one per commit).
+     * One sample after a window; journeys and errors are cumulative. {@code databaseBytes}: the SQLite file and its
+     * write-ahead log, which holds the newest commits until a checkpoint copies them into the file.
      */
     record Sample(int minute, long journeys, long errors, long heapAfterGcBytes, long rssBytes, long openFiles,
-                  long threads, long tempFiles, long dataDirBytes, long databaseBytes, long h2Chunks) {
+                  long threads, long tempFiles, long dataDirBytes, long databaseBytes, long walBytes) {
         String line() {
             return String.format(Locale.ROOT,
                     "minute=%d journeys=%d errors=%d heap_after_gc_mb=%.1f rss_mb=%.1f fds=%d threads=%d temp_files=%d "
-                            + "data_dir_mb=%.1f database_mb=%.1f h2_chunks=%d",
+                            + "data_dir_mb=%.1f database_mb=%.1f wal_mb=%.1f",
                     minute, journeys, errors, heapAfterGcBytes / 1e6, rssBytes / 1e6, openFiles, threads, tempFiles,
-                    dataDirBytes / 1e6, databaseBytes / 1e6, h2Chunks);
+                    dataDirBytes / 1e6, databaseBytes / 1e6, walBytes / 1e6);
         }
     }
 
     /** The last line of GC.class_histogram: "Total <instances> <bytes>". */
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
-    /** A class histogram's line: "  12:  <instances>  <bytes>  <class> (<module>)". */
-    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+(\\S+)");
     /** Lines of a class histogram kept as evidence: the header and the largest classes. */
     private static final int HISTOGRAM_LINES = 60;
 
@@ -45,6 +43,7 @@ final class Soak {
     private final long pid;
     private final Path dataDir;
     private final Path databaseFile;
+    private final Path walFile;
     private final int clients;
     private final Path histograms;
     private long customers = 700_000_000;
@@ -56,7 +55,8 @@ final class Soak {
         this.token = token;
         this.pid = pid;
         this.dataDir = dataDir;
-        this.databaseFile = dataDir.resolve("akepa.mv.db");
+        this.databaseFile = dataDir.resolve("akepa.db");
+        this.walFile = dataDir.resolve("akepa.db-wal");
         this.clients = clients;
     }
 
@@ -99,18 +99,16 @@ final class Soak {
     /**
      * The heap after a full GC is the class histogram's total: jcmd's histogram collects and counts the live objects
      * in one safepoint. GC.run followed by GC.heap_info (what this read before) also counted what the server
-     * allocated between the two commands, such as H2Housekeeping's chunk rewrites catching up once the load
-     * stopped: samples 41–82 MB in one run, where the histogram a few seconds later read 30 MB.
+     * allocated between the two commands (with H2, its chunk rewrites catching up once the load stopped: samples
+     * 41–82 MB in one run, where the histogram a few seconds later read 30 MB).
      */
     private Sample sample(int minute, long journeys, long errors, boolean keepHistogram)
             throws IOException, InterruptedException {
         List<String> histogram = jcmd("GC.class_histogram");
-        long heap = 0, h2Chunks = 0;
+        long heap = 0;
         for (String line : histogram) {
             Matcher total = HISTOGRAM_TOTAL.matcher(line);
             if (total.find()) heap = Long.parseLong(total.group(1));
-            Matcher row = HISTOGRAM_ROW.matcher(line);
-            if (row.find() && row.group(2).equals("org.h2.mvstore.SFChunk")) h2Chunks = Long.parseLong(row.group(1));
         }
         if (keepHistogram && histograms != null) {
             Files.createDirectories(histograms);
@@ -139,7 +137,7 @@ final class Soak {
             dataDirBytes = files.filter(Files::isRegularFile).mapToLong(Soak::sizeOrZero).sum();
         }
         return new Sample(minute, journeys, errors, heap, rss, fds, threads, tempFiles, dataDirBytes,
-                sizeOrZero(databaseFile), h2Chunks);
+                sizeOrZero(databaseFile) + sizeOrZero(walFile), sizeOrZero(walFile));
     }
 
     private static long sizeOrZero(Path file) {

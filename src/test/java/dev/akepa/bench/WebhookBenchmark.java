@@ -43,7 +43,7 @@ import java.util.concurrent.locks.LockSupport;
  * Prints {@code key=value} lines. Settings are system properties: bench.db (JDBC URL; default an H2 file database in
  * a temp dir, as the embedded default), bench.rates (changes/s, comma-separated: one lag phase each), bench.seconds,
  * bench.warmup, bench.apps, bench.drain, bench.drainApps, bench.concurrency, bench.pool, bench.jfr (a directory:
- * one JFR recording per phase), bench.h2Settings (appended to the H2 URL, e.g. ";WRITE_DELAY=0").
+ * one JFR recording per phase), bench.sqliteSettings (appended to the SQLite URL, e.g. "?synchronous=NORMAL").
  */
 public final class WebhookBenchmark {
     private static final int GENERATORS = 64;
@@ -71,7 +71,7 @@ public final class WebhookBenchmark {
         String pgUrl = System.getProperty("bench.db");
         String schema = pgUrl == null ? null : "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         DatabaseConfig db = pgUrl == null
-                ? new DatabaseConfig(Database.embeddedUrl(work) + System.getProperty("bench.h2Settings", ""), null, null,
+                ? new DatabaseConfig(Database.embeddedUrl(work) + System.getProperty("bench.sqliteSettings", ""), null, null,
                         intProperty("bench.pool", 16))
                 : new DatabaseConfig(withSchema(pgUrl, schema), null, null, intProperty("bench.pool", 16));
         if (schema != null) execute(pgUrl, "create schema " + schema);

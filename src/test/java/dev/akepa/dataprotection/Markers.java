@@ -68,7 +68,7 @@ final class Markers {
     }
 
     /**
-     * pg_dump of the server's schema, or null on H2. {@code jdbcUrl}: jdbc:postgresql://host:port/db?user=u&currentSchema=s.
+     * pg_dump of the server's schema, or null on SQLite. {@code jdbcUrl}: jdbc:postgresql://host:port/db?user=u&currentSchema=s.
      */
     static String pgDump(String jdbcUrl) throws IOException, InterruptedException {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) return null;

@@ -76,7 +76,9 @@ class PersonalDataAtRestTest {
             assertThat(duplicate.json().get("code").asString()).as("duplicate SSN still found").isEqualTo("customerExists");
             assertThat(demo.get("/customer/status/" + individual).data().get("customer").get("lastName").asString())
                     .isEqualTo(LAST_NAME);
-            server.app().database().jdbi().useHandle(h -> h.execute("checkpoint"));
+            // PostgreSQL's pages onto disk; SQLite's commits are there already (its file or write-ahead log, in the
+            // data dir scanned below)
+            if (server.app().database().isPostgres()) server.app().database().jdbi().useHandle(h -> h.execute("checkpoint"));
 
             List<String> markers = markers();
             int objectFiles = 0;

@@ -1,8 +1,11 @@
 package dev.akepa.dataprotection;
 
+import dev.akepa.audit.AuditVerifier;
+import dev.akepa.audit.ChainVerification;
 import dev.akepa.store.Database;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>main at dd03060 (before accounts could be disabled and before sanctions list versions: migrations V1–V4)</li>
  *   <li>main at 29a5c43, the last version before encryption (V1–V70; its second document was never attached)</li>
+ *   <li>main at 81145c4, the last version on H2: everything sealed already, a supervisor added with the CLI, a document
+ *   with a note (V1–V86)</li>
  * </ul>
+ * Each is an H2 data dir, copied into SQLite at the first start (store/H2DataDirMigration) and then upgraded there.
  */
 class UpgradeTest {
     record Fixture(String archive, String individual, String lastName, String birthDate, String ssn, String business,
@@ -42,7 +48,10 @@ class UpgradeTest {
                         "OLD-DOCUMENT-MARKER-7Q", 1),
                 new Fixture("main-29a5c43", "cstap_47DWs86DxxnEo4ghgR0kAI", "Newerson", "1962-08-24", "287654322",
                         "cstab_4q4foUxTOtUznlIFohs6R6", "Newcorp Upgradeworks", "whsec_s1OTadjouzIjUFD24glZOk667P1qnYbj",
-                        "NEW-DOCUMENT-MARKER-8R", 2));
+                        "NEW-DOCUMENT-MARKER-8R", 2),
+                new Fixture("main-81145c4", "cstap_4KOMIaH4fZzFBnPy1uFVbs", "Currentson", "1963-09-25", "287654323",
+                        "cstab_4DV9gU1KdAaeg67ksS4OO8", "Currentcorp Upgradeworks", "whsec_5usIcGMgKvysb97rTV1k3yTM7lIx/ALe",
+                        "CURRENT-DOCUMENT-MARKER-9S", 1));
     }
 
     @TempDir
@@ -71,8 +80,12 @@ class UpgradeTest {
             assertThat(plaintextRows).isZero();
             List<String> passes = jdbi.withHandle(h -> h.createQuery("select name from upgrade_pass order by name")
                     .mapTo(String.class).list());
-            assertThat(passes).as("later starts skip the scans")
-                    .containsExactly("seal-plaintext-customers", "seal-plaintext-document-details", "seal-plaintext-documents");
+            assertThat(passes).as("later starts skip the scans").containsExactly("copy-h2-data-dir",
+                    "seal-plaintext-customers", "seal-plaintext-document-details", "seal-plaintext-documents");
+            assertThat(dir.resolve("akepa.mv.db")).as("the H2 file, once copied").doesNotExist();
+            assertThat(dir.resolve("akepa.db")).exists();
+            assertThat(new AuditVerifier(jdbi).verify()).as("the audit chains, copied row by row")
+                    .isInstanceOf(ChainVerification.Intact.class);
             int plaintextDocumentRows = jdbi.withHandle(h -> h.createQuery("select count(*) from document where name <> '' "
                     + "or note is not null or note_author_agent_email is not null or sealed_name is null").mapTo(Integer.class).one());
             assertThat(plaintextDocumentRows).isZero();
@@ -92,6 +105,34 @@ class UpgradeTest {
                     .mapTo(String.class).list());
             assertThat(hashes).as("the plaintext hashes recorded before are kept").hasSize(fixture.documents())
                     .allSatisfy(hash -> assertThat(hash).hasSize(64));
+        }
+    }
+
+    /**
+     * The copy runs once: a later start opens the SQLite file and leaves it be; a copy a crash interrupted (its file
+     * has no name of its own yet) is thrown away and made again. The accounts and keys of the H2 days keep working.
+     */
+    @Test
+    void theLastH2VersionsDataDirIsCopiedOnceAndItsAccountsStillLogIn() throws Exception {
+        unpack("/upgrade/main-81145c4.tar.gz", dir);
+        Files.writeString(dir.resolve("akepa.db.partial"), "what a crash during an earlier copy left");
+        try (TestServer server = TestServer.start(Map.of("AKEPA_DATA_DIR", dir.toString(),
+                "AKEPA_DB_URL", Database.embeddedUrl(dir), "AKEPA_PARTNERS", "demo:demo-password"))) {
+            var jdbi = server.app().database().jdbi();
+            long copiedAt = jdbi.withHandle(h -> h.createQuery("select done_at from upgrade_pass where name = "
+                    + "'copy-h2-data-dir'").mapTo(Long.class).one());
+            assertThat(dir.resolve("akepa.db.partial")).doesNotExist();
+            assertThat(server.client().post("/review/auth/get-token",
+                    "{\"user\":{\"login\":\"current_reviewer\",\"password\":\"reviewer-password-1\"}}").status())
+                    .as("the supervisor the CLI added on H2").isEqualTo(200);
+
+            server.restart();
+
+            long copiedAtAfterRestart = server.app().database().jdbi().withHandle(h -> h.createQuery("select done_at "
+                    + "from upgrade_pass where name = 'copy-h2-data-dir'").mapTo(Long.class).one());
+            assertThat(copiedAtAfterRestart).isEqualTo(copiedAt);
+            assertThat(server.demo().get("/customer/status/cstap_4KOMIaH4fZzFBnPy1uFVbs").data().get("customer")
+                    .get("lastName").asString()).isEqualTo("Currentson");
         }
     }
 

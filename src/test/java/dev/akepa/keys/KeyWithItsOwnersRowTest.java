@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new customer's and a new document object's data key are written by the statement that writes their owner's row
- * (H2, or PostgreSQL when AKEPA_TEST_PG_URL is set): also when another node retired the version the key was wrapped
+ * (SQLite, or PostgreSQL when AKEPA_TEST_PG_URL is set): also when another node retired the version the key was wrapped
  * under in between, and never for an upload that lost its race.
  */
 class KeyWithItsOwnersRowTest {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A schema of its own in the PostgreSQL database named by AKEPA_TEST_PG_URL (the tests run on embedded H2 when
+ * A schema of its own in the PostgreSQL database named by AKEPA_TEST_PG_URL (the tests run on embedded SQLite when
  * that is unset), so a test never sees another's rows. That database outlives the run and other runs share it,
  * so {@link #close()} drops the schema with everything in it: its owner (a {@link TestServer}, or the test that
  * points several servers at it) closes it once its servers have stopped. A schema nobody closed is dropped when the
@@ -52,7 +52,7 @@ public final class PostgresSchema implements AutoCloseable {
         return new PostgresSchema(url);
     }
 
-    /** A new, empty schema, or null when AKEPA_TEST_PG_URL is unset (the test then runs on H2). */
+    /** A new, empty schema, or null when AKEPA_TEST_PG_URL is unset (the test then runs on SQLite). */
     public static PostgresSchema createIfConfigured() {
         return configured() ? create() : null;
     }

@@ -81,6 +81,8 @@ public final class ServerProcess implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // as the launcher does: Tink's protobuf uses sun.misc.Unsafe, which Java 24+ warns about on stderr otherwise
         if (Runtime.version().feature() >= 24) command.add("--sun-misc-unsafe-memory-access=allow");
+        // as the jar's manifest does: sqlite-jdbc's native library, which Java 24+ warns about otherwise
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(List.of("@" + argFile, ExitWithParent.class.getName(), Long.toString(LIFETIME_LIMIT.toSeconds()),
                 "dev.akepa.App", "serve"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The real server on a random loopback port with a temp data dir. When AKEPA_TEST_PG_URL is set, each server gets
- * a fresh PostgreSQL schema instead of the embedded H2 database; both live as long as the server, restarts
+ * a fresh PostgreSQL schema instead of the embedded SQLite database; both live as long as the server, restarts
  * included, and go when it is closed.
  */
 public final class TestServer implements AutoCloseable {

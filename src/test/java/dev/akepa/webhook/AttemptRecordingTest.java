@@ -13,6 +13,7 @@ import dev.akepa.webhook.OutboxStore.Result;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +29,15 @@ class AttemptRecordingTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    /**
+     * PostgreSQL only: its changes lock rows, and a batch must not wait for one. On SQLite a change holds the whole
+     * file's write lock, so a batch waits for it as for any other write (and this test's one thread would wait for
+     * itself).
+     */
+    @Test
     @Timeout(60)
-    void anAttemptWhoseApplicationIsBeingChangedIsDeferredWhileTheRestOfTheBatchIsRecorded(String engine) {
-        withDatabase(engine, jdbi -> {
+    void anAttemptWhoseApplicationIsBeingChangedIsDeferredWhileTheRestOfTheBatchIsRecorded() {
+        withDatabase("postgresql", jdbi -> {
             OutboxStore store = new OutboxStore(jdbi);
             long partner = Fixtures.partner(jdbi, "acme");
             Application busy = Fixtures.application(jdbi, partner, "busy");
@@ -64,7 +69,7 @@ class AttemptRecordingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     @Timeout(60)
     void anAttemptWhoseApplicationWasDeletedMeanwhileIsDroppedNotDeferredForever(String engine) {
         withDatabase(engine, jdbi -> {
@@ -91,8 +96,8 @@ class AttemptRecordingTest {
     private void withDatabase(String engine, java.util.function.Consumer<Jdbi> test) {
         DatabaseConfig config;
         PostgresSchema schema = null;
-        if (engine.equals("h2")) {
-            config = WebhookHarness.h2(dir);
+        if (engine.equals("sqlite")) {
+            config = WebhookHarness.embedded(dir);
         } else {
             schema = PostgresSchema.createIfConfigured();
             Assumptions.assumeTrue(schema != null, "AKEPA_TEST_PG_URL is not set");

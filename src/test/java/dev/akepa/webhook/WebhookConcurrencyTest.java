@@ -39,7 +39,7 @@ class WebhookConcurrencyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void orderPerApplicationHoldsWithConcurrentWorkersAndFailingAttempts(String engine) throws Exception {
         onEngine(engine, this::deliverInOrder);
     }
@@ -76,7 +76,7 @@ class WebhookConcurrencyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void twoDispatchersOnOneDatabaseNeverSendTheSameCallbackTwice(String engine) throws Exception {
         onEngine(engine, this::deliverWithTwoDispatchers);
     }
@@ -118,10 +118,10 @@ class WebhookConcurrencyTest {
         }
     }
 
-    /** H2 in the temp dir, or a throwaway schema in PostgreSQL (skipped when AKEPA_TEST_PG_URL is unset). */
+    /** SQLite in the temp dir, or a throwaway schema in PostgreSQL (skipped when AKEPA_TEST_PG_URL is unset). */
     private void onEngine(String engine, DatabaseTest test) throws Exception {
-        if (engine.equals("h2")) {
-            test.run(WebhookHarness.h2(dir));
+        if (engine.equals("sqlite")) {
+            test.run(WebhookHarness.embedded(dir));
             return;
         }
         PostgresSchema schema = PostgresSchema.createIfConfigured();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * kill -9 of a real server process with about 500 callbacks queued and attempts in flight: after a restart on the
  * same data every change reaches the receiver, in order per application. On PostgreSQL when AKEPA_TEST_PG_URL is
- * set, else on the embedded H2 file database.
+ * set, else on the embedded SQLite file database.
  */
 class WebhookCrashTest {
     private static final int ASYNCHRONOUS = 200;   // two changes each

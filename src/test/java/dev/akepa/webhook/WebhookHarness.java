@@ -75,17 +75,17 @@ final class WebhookHarness implements AutoCloseable {
         return start(dir, config, Clock.systemUTC());
     }
 
-    /** On H2 in {@code dir}, or on a fresh PostgreSQL schema when AKEPA_TEST_PG_URL is set (as CI's second run). */
+    /** On the embedded SQLite file in {@code dir}, or on a fresh PostgreSQL schema when AKEPA_TEST_PG_URL is set (as CI's second run). */
     static WebhookHarness start(Path dir, WebhookConfig config, Clock clock) {
         PostgresSchema schema = PostgresSchema.createIfConfigured();
-        return new WebhookHarness(dir, schema == null ? h2(dir) : schema.database(8), schema, config, clock);
+        return new WebhookHarness(dir, schema == null ? embedded(dir) : schema.database(8), schema, config, clock);
     }
 
     static WebhookHarness start(Path dir, DatabaseConfig db, WebhookConfig config) {
         return new WebhookHarness(dir, db, null, config, Clock.systemUTC());
     }
 
-    static DatabaseConfig h2(Path dir) {
+    static DatabaseConfig embedded(Path dir) {
         return new DatabaseConfig(Database.embeddedUrl(dir), null, null, 8);
     }
 

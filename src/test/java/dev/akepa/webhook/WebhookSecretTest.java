@@ -28,7 +28,7 @@ class WebhookSecretTest {
     void theSecretIsAWhsecValueStoredOnlyEncryptedInAPrivateKeyFilesCare() throws Exception {
         String secret;
         WebhookConfig config = WebhookHarness.config(dir, Duration.ofSeconds(5), WebhookHarness.FAST_RETRIES, true);
-        try (WebhookHarness h = WebhookHarness.start(dir, WebhookHarness.h2(dir), config)) {
+        try (WebhookHarness h = WebhookHarness.start(dir, WebhookHarness.embedded(dir), config)) {
             var partner = h.partner("acme");
             JsonNode data = h.get(partner, "/webhooks/secret").body().get("data");
             secret = data.get("secret").asString();
@@ -42,7 +42,7 @@ class WebhookSecretTest {
             assertThat(Files.getPosixFilePermissions(dir.resolve("master.key")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
-        try (WebhookHarness restarted = WebhookHarness.start(dir, WebhookHarness.h2(dir), config)) {
+        try (WebhookHarness restarted = WebhookHarness.start(dir, WebhookHarness.embedded(dir), config)) {
             var partner = restarted.partner("acme");
             assertThat(restarted.get(partner, "/webhooks/secret").body().get("data").get("secret").asString())
                     .as("same secret after a restart with the same key file").isEqualTo(secret);

@@ -143,7 +143,7 @@ public final class ScreeningBenchmark {
             double seconds = (System.nanoTime() - wallStart) / 1e9;
             System.out.printf(Locale.ROOT, "POST /screening/search (%d requests, one at a time, %s): p50 %.3f ms, p99 %.3f ms,"
                             + " %.0f requests/s, %.3f ms CPU per request (client and server share the process)%n",
-                    n, System.getenv("AKEPA_TEST_PG_URL") == null ? "H2" : "PostgreSQL", pct(times, 50), pct(times, 99),
+                    n, System.getenv("AKEPA_TEST_PG_URL") == null ? "SQLite" : "PostgreSQL", pct(times, 50), pct(times, 99),
                     n / seconds, cpuPerOp);
         }
     }
@@ -201,7 +201,7 @@ public final class ScreeningBenchmark {
             journeys.stop();
             System.out.printf(Locale.ROOT, "re-screening on %s: %d names in %.1f s = %.0f names/s (from import to last batch,"
                             + " one node, data decrypted per customer, evidence row per name)%n",
-                    System.getenv("AKEPA_TEST_PG_URL") == null ? "H2" : "PostgreSQL", names, seconds, names / seconds);
+                    System.getenv("AKEPA_TEST_PG_URL") == null ? "SQLite" : "PostgreSQL", names, seconds, names / seconds);
             System.out.printf(Locale.ROOT, "  CPU per name: %.3f ms in the re-screening threads (claim, read, decrypt, screen,"
                             + " evidence); %.3f ms of the whole process (journeys' server and client included)%n",
                     rescreenCpu / 1e6 / names, processCpu / 1e6 / names);

@@ -5,6 +5,10 @@
 -- autoincrement: ids are never reused, as PostgreSQL's identity never reuses them), and webhook_message.seq, an
 -- identity that is not the key, is set by a trigger. varchar(n) is kept for the reader: SQLite does not check the
 -- length, the API does before any write. Booleans are stored as 0 and 1, which is what true and false mean in SQLite.
+-- And the storage, not the meaning: audit_event's key is the rowid itself (a bigint key would be a second B-tree
+-- beside the rowid's), and the legacy tax_id_hash's uniqueness and the purge queue's index hold only the rows that
+-- have a value. Tables keyed by random text ids stay rowid tables: WITHOUT ROWID would store each row in its key's
+-- randomly split B-tree, which measured no smaller (docs/architecture.md).
 
 create table partner (
     id            integer      primary key autoincrement,
@@ -32,9 +36,9 @@ create table customer (
     sealed_body   text,
     tax_id_mac    varchar(64),
     constraint customer_reference_unique unique (partner_id, reference),
-    constraint customer_tax_id_unique unique (partner_id, tax_id_hash),
     constraint customer_tax_id_mac_unique unique (partner_id, tax_id_mac)
 );
+create unique index customer_tax_id_unique on customer (partner_id, tax_id_hash) where tax_id_hash is not null;
 
 create table application (
     id          varchar(40)  primary key,
@@ -87,7 +91,10 @@ create table document (
     sealed_note_author      text
 );
 create index document_attachment on document (application_id, entity_id);
-create index document_purge_pending on document (purged_at, storage_key);
+-- Only the documents whose stored object is still to be deleted (ErasureStore.objectsToDelete, the one reader): the
+-- full index of db/migration holds an entry for every uploaded document, about 130 bytes a journey.
+create index document_purge_pending on document (purged_at, storage_key)
+    where purged_at is not null and storage_key is not null;
 
 create table verification_job (
     application_id varchar(40) primary key references application (id),
@@ -182,7 +189,7 @@ create table reviewer_token (
 create index reviewer_token_expiry on reviewer_token (expires_at);
 
 create table audit_event (
-    id             bigint       primary key,
+    id             integer      primary key,
     kind           varchar(16)  not null,
     customer_id    varchar(40),
     application_id varchar(40),

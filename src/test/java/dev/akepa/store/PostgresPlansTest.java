@@ -48,7 +48,7 @@ class PostgresPlansTest {
     /** freshPlan: run with {@link FreshPlans#EVERY_EXECUTION}, so never with a plan kept from an earlier execution. */
     record Statement(String where, String sql, List<Object> parameters, boolean freshPlan) {}
 
-    private static final List<Statement> STATEMENTS = List.of(
+    static final List<Statement> STATEMENTS = List.of(
             s("PartnerRepository.findToken", """
                     select p.id, p.login, t.expires_at from api_token t join partner p on p.id = t.partner_id
                     where t.token_hash = $1""", "tok50000"),

@@ -83,6 +83,21 @@ class SqliteWritersTest {
     }
 
     @Test
+    void everyConnectionIsInWalModeWithDurableCommitsAndForeignKeysChecked() {
+        Jdbi jdbi = database.jdbi();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> settings = jdbi.withHandle(h -> Map.of(
+                    "journal_mode", h.createQuery("pragma journal_mode").mapTo(String.class).one(),
+                    "synchronous", h.createQuery("pragma synchronous").mapTo(Integer.class).one(),
+                    "foreign_keys", h.createQuery("pragma foreign_keys").mapTo(Integer.class).one()));
+            assertThat(settings).isEqualTo(Map.of("journal_mode", "wal", "synchronous", 2, "foreign_keys", 1));
+        }
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                "insert into api_token (token_hash, partner_id, expires_at) values ('t', 404, 0)")))
+                .hasMessageContaining("FOREIGN KEY constraint failed");
+    }
+
+    @Test
     void rowLockClausesAreDroppedOnlyWhereTheStatementEnds() {
         assertThat(Sqlite.withoutRowLocks("select id from job where run_after < ? order by run_after limit 5 for update skip locked"))
                 .isEqualTo("select id from job where run_after < ? order by run_after limit 5");

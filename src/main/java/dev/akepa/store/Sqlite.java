@@ -16,7 +16,6 @@ import org.sqlite.SQLiteException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -176,10 +175,12 @@ final class Sqlite {
             ctx.addCleanable(writer::unlock);
         }
 
+        /** Runs for every statement: compares in place rather than copying and lower-casing the start. */
         private static boolean isWrite(String sql) {
-            String start = sql.stripLeading();
-            String verb = start.substring(0, Math.min(6, start.length())).toLowerCase(Locale.ROOT);
-            return verb.equals("insert") || verb.equals("update") || verb.equals("delete");
+            int start = 0;
+            while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) start++;
+            return sql.regionMatches(true, start, "insert", 0, 6) || sql.regionMatches(true, start, "update", 0, 6)
+                    || sql.regionMatches(true, start, "delete", 0, 6);
         }
     }
 }

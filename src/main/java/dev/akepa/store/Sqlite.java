@@ -78,6 +78,7 @@ final class Sqlite {
         SqlStatements statements = jdbi.getConfig(SqlStatements.class);
         statements.setTemplateEngine(new WithoutRowLocks(statements.getTemplateEngine()));
         statements.addCustomizer(new AutoCommitWrites(writer));
+        jdbi.setStatementBuilderFactory(new SqliteStatements());
     }
 
     /** SQLite's unique and primary-key violations, which carry no SQLState. */

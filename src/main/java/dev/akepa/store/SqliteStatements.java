@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * HikariCP's proxy, which would close every statement it saw opened when the handle gives the connection back.
  *
  * <p>A statement is reset when JDBI closes it, so none holds a read snapshot while it waits (a held snapshot would stop
- * every WAL checkpoint, and the WAL would grow without end), and its bindings are cleared, so no bound value stays in
- * native memory after its call. Generated keys, updatable result sets and calls go the ordinary way. A connection
+ * every WAL checkpoint, and the WAL would grow without end). Its bindings are left for the next call to replace:
+ * clearing them ({@code clearParameters}) made SQLite compile the statement again at its next step, 13–18 µs a call
+ * against the 13 µs of the status read's whole query. Generated keys, updatable result sets and calls go the ordinary way. A connection
  * SQLite closes takes its statements with it; the entries of closed connections are dropped when the pool opens a new
  * one (HikariCP retires each connection after its lifetime), so the map holds one entry per live connection.
  */
@@ -109,7 +110,6 @@ final class SqliteStatements implements StatementBuilderFactory {
             PreparedStatement prepared = (PreparedStatement) statement;
             try {
                 ((CoreStatement) statement).pointer.safeRunInt(DB::reset);
-                prepared.clearParameters();
                 if (prepared.getMaxRows() != 0) prepared.setMaxRows(0);
             } catch (SQLException | RuntimeException e) {
                 statement.close();

@@ -45,7 +45,7 @@ class SqliteStatementsTest {
     }
 
     @Test
-    void aStatementRunAgainOnItsConnectionIsTheOnePreparedBeforeAndItsBindingsAreNew() {
+    void aStatementRunAgainOnItsConnectionIsTheOnePreparedBeforeAndTakesNewBindings() {
         Jdbi jdbi = open(1);
         PreparedStatement first = statementOf(jdbi, NAMES);
         PreparedStatement second = statementOf(jdbi, NAMES);

@@ -117,6 +117,19 @@ final class SqliteStatements implements StatementBuilderFactory {
             }
             idle.put(sql, prepared);
         }
+
+        /** A statement JDBI never gave back (a stream its caller left open) must not keep its snapshot past the handle. */
+        @Override
+        public void close(Connection connection) {
+            for (Statement statement : lent.keySet()) {
+                try {
+                    statement.close();
+                } catch (SQLException alreadyBroken) {
+                    // closing is all that was left to do with it
+                }
+            }
+            lent.clear();
+        }
     }
 
     /**

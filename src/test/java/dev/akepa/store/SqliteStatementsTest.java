@@ -72,6 +72,19 @@ class SqliteStatementsTest {
     }
 
     @Test
+    void aQueryItsCallerLeftOpenEndsWithItsHandleAndHoldsNoSnapshot() throws Exception {
+        Jdbi jdbi = open(2);
+        Handle handle = jdbi.open();
+        var rows = handle.createQuery(NAMES).bind("from", 0).mapTo(String.class).stream();
+        assertThat(rows.iterator().next()).isEqualTo("pass-0");
+        jdbi.useHandle(h -> h.execute("insert into upgrade_pass (name, done_at) values ('while-open', 9)"));
+        assertThat(checkpoint()).as("the check sees the open query's snapshot").isEqualTo(1);
+        handle.close();
+        assertThat(checkpoint()).as("busy readers once its handle is closed").isZero();
+        assertThat(names(jdbi, 9)).containsExactly("while-open");
+    }
+
+    @Test
     void theSameQueryRunInsideItsOwnIterationGetsAStatementOfItsOwn() {
         Jdbi jdbi = open(1);
         List<String> pairs = jdbi.withHandle(h -> {

@@ -27,10 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A statement is reset when JDBI closes it, so none holds a read snapshot while it waits (a held snapshot would stop
  * every WAL checkpoint, and the WAL would grow without end). Its bindings are left for the next call to replace:
- * clearing them ({@code clearParameters}) made SQLite compile the statement again at its next step, 13–18 µs a call
- * against the 13 µs of the status read's whole query. Generated keys, updatable result sets and calls go the ordinary way. A connection
- * SQLite closes takes its statements with it; the entries of closed connections are dropped when the pool opens a new
- * one (HikariCP retires each connection after its lifetime), so the map holds one entry per live connection.
+ * clearing them ({@code clearParameters}) made SQLite compile the statement again at its next step, 13–18 µs a
+ * call against the 13 µs of the status read's whole query. Generated keys, updatable result sets and calls go the
+ * ordinary way. A connection SQLite closes takes its statements with it; the entries of closed connections are
+ * dropped when the pool opens a new one (HikariCP retires each connection after its lifetime), so the map holds one
+ * entry per live connection.
  */
 final class SqliteStatements implements StatementBuilderFactory {
     /**

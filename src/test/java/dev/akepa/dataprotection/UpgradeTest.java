@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   with a note (V1–V86)</li>
  * </ul>
  * Each is an H2 data dir, copied into SQLite at the first start (store/H2DataDirMigration) and then upgraded there.
+ * And one SQLite data dir, written by main at a68f855 (V86), for what later migrations do to SQLite's own files.
  */
 class UpgradeTest {
     record Fixture(String archive, String individual, String lastName, String birthDate, String ssn, String business,
@@ -133,6 +134,39 @@ class UpgradeTest {
             assertThat(copiedAtAfterRestart).isEqualTo(copiedAt);
             assertThat(server.demo().get("/customer/status/cstap_4KOMIaH4fZzFBnPy1uFVbs").data().get("customer")
                     .get("lastName").asString()).isEqualTo("Currentson");
+        }
+    }
+
+    /**
+     * SQLite's V87 stores the audit trail in append order. The data dir of main at a68f855 holds 12 approved journeys
+     * and 12 identified customers: 36 rows in 13 of the 16 chains, whose ids were the rowids, out of append order.
+     */
+    @Test
+    void aSqliteDataDirsAuditTrailIsStoredInAppendOrderAndEveryChainStillVerifies() throws Exception {
+        unpack("/upgrade/main-a68f855-sqlite.tar.gz", dir);
+        try (TestServer server = TestServer.start(Map.of("AKEPA_DATA_DIR", dir.toString(),
+                "AKEPA_DB_URL", Database.embeddedUrl(dir), "AKEPA_PARTNERS", "demo:demo-password"))) {
+            var jdbi = server.app().database().jdbi();
+            List<Long> stored = jdbi.withHandle(h -> h.createQuery("select id from audit_event order by seq")
+                    .mapTo(Long.class).list());
+            List<Long> appended = jdbi.withHandle(h -> h.createQuery("select id from audit_event order by at_millis, id")
+                    .mapTo(Long.class).list());
+            assertThat(stored).hasSize(36).isEqualTo(appended).isNotEqualTo(stored.stream().sorted().toList());
+            assertThat(new AuditVerifier(jdbi).verify()).isInstanceOfSatisfying(ChainVerification.Intact.class,
+                    intact -> assertThat(intact.rows()).isEqualTo(36));
+
+            ApiClient demo = server.demo();
+            assertThat(demo.get("/akepa/history/cstap_4dZWL8d2Bclosb8OghVj1N").data().get("events").size())
+                    .as("the first journey's history: identification, then the documents").isEqualTo(2);
+            String customerId = demo.post("/customer/init", Markers.individual("afterv87", "Later", "287654399",
+                    "1970-01-02", "2 St")).dataText("customerId");
+            demo.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}");
+            String last = jdbi.withHandle(h -> h.createQuery("select customer_id from audit_event order by seq desc limit 1")
+                    .mapTo(String.class).one());
+            assertThat(last).as("a new row goes at the end").isEqualTo(customerId);
+            long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from audit_event").mapTo(Long.class).one());
+            assertThat(new AuditVerifier(jdbi).verify()).isInstanceOfSatisfying(ChainVerification.Intact.class,
+                    intact -> assertThat(intact.rows()).isEqualTo(rows).isGreaterThan(36));
         }
     }
 

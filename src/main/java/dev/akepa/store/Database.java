@@ -50,9 +50,15 @@ public final class Database implements AutoCloseable {
 
     /** Flyway takes a database lock while migrating, so several nodes may start at once. */
     static void migrate(DataSource dataSource, Engine engine) {
+        migrate(dataSource, engine, "latest");
+    }
+
+    /** {@code engine}'s migrations up to {@code version} ("latest": all of them). */
+    static void migrate(DataSource dataSource, Engine engine, String version) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(engine.migrations())
+                .target(version)
                 .load()
                 .migrate();
     }

@@ -65,6 +65,9 @@ final class H2DataDirMigration {
         }
     }
 
+    /** The schema version of the last release whose embedded database was H2. */
+    private static final String LAST_H2_VERSION = "86";
+
     private static void copy(Path dir, Path sqliteFile) throws IOException, SQLException {
         long started = System.nanoTime();
         log.info("copying the H2 database {} into SQLite {} (once: this version's embedded database is SQLite)",
@@ -75,7 +78,9 @@ final class H2DataDirMigration {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + dir.resolve("akepa") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH");
-        Database.migrate(h2, Engine.POSTGRES); // the common migrations: H2 ran them as PostgreSQL's dialect
+        // The common migrations as H2 ran them, in PostgreSQL's dialect, up to the last version that ran on H2: later
+        // ones are SQLite's own once the rows are copied (V88's base64 decoding has no H2 form).
+        Database.migrate(h2, Engine.POSTGRES, LAST_H2_VERSION);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

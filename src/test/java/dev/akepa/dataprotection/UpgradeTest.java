@@ -161,6 +161,12 @@ class UpgradeTest {
             String customerId = demo.post("/customer/init", Markers.individual("afterv87", "Later", "287654399",
                     "1970-01-02", "2 St")).dataText("customerId");
             demo.post("/akepa/identification", "{\"customerId\":\"" + customerId + "\"}");
+            assertThat(demo.get("/customer/status/cstap_4dZWL8d2Bclosb8OghVj1N").data().get("customer").get("lastName")
+                    .asString()).as("decrypted with a data key the earlier version wrote as base64").isEqualTo("Fixture1");
+            List<String> storedAs = jdbi.withHandle(h -> h.createQuery("select distinct typeof(wrapped_key) from data_key "
+                    + "where owner_id in ('cstap_4dZWL8d2Bclosb8OghVj1N', :new) order by 1").bind("new", customerId)
+                    .mapTo(String.class).list());
+            assertThat(storedAs).as("V88: new keys are bytes, earlier ones stay text").containsExactly("blob", "text");
             String last = jdbi.withHandle(h -> h.createQuery("select customer_id from audit_event order by seq desc limit 1")
                     .mapTo(String.class).one());
             assertThat(last).as("a new row goes at the end").isEqualTo(customerId);

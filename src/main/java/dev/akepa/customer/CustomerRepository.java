@@ -22,7 +22,7 @@ public final class CustomerRepository {
     private static final RowMapper<StoredRow> MAPPER = (rs, ctx) -> new StoredRow(
             rs.getString("id"), rs.getLong("partner_id"), rs.getString("reference"),
             Customer.CustomerType.fromWire(rs.getString("customer_type")),
-            rs.getString("sealed_body"), rs.getString("body"), rs.getLong("created_at"));
+            rs.getObject("sealed_body"), rs.getString("body"), rs.getLong("created_at"));
     private static final String COLUMNS = "id, partner_id, reference, customer_type, sealed_body, body, created_at";
 
     private final Jdbi jdbi;
@@ -33,8 +33,11 @@ public final class CustomerRepository {
         this.personalData = personalData;
     }
 
-    /** A row as stored: {@code body} is plaintext only in rows an older version wrote and the upgrade has not reached. */
-    private record StoredRow(String id, long partnerId, String reference, Customer.CustomerType type, String sealedBody,
+    /**
+     * A row as stored: {@code body} is plaintext only in rows an older version wrote and the upgrade has not reached;
+     * {@code sealedBody} is bytes, or base64 text in SQLite rows written before V89.
+     */
+    private record StoredRow(String id, long partnerId, String reference, Customer.CustomerType type, Object sealedBody,
                              String legacyBody, long createdAtMillis) {}
 
     /** The tax id that must be unique per partner (SSN of an individual, FEIN of a business). */
@@ -47,7 +50,7 @@ public final class CustomerRepository {
     public void insert(Handle h, Customer customer, TaxId taxId) {
         PersonalData.CustomerKey key = personalData.newCustomerKey(customer.id());
         String taxIdMac = taxIdMac(customer.partnerId(), taxId);
-        String sealed = seal(key.sealer(), customer.partnerId(), customer.id(), customer.data());
+        byte[] sealed = seal(key.sealer(), customer.partnerId(), customer.id(), customer.data());
         int inserted = INSERT_WITH_KEY.execute(h, insert -> personalData.bindNewKey(insert
                 .bind("id", customer.id())
                 .bind("partner", customer.partnerId())
@@ -100,14 +103,14 @@ public final class CustomerRepository {
     }
 
     /** The sealed form of a customer's data, for any statement that writes {@code sealed_body}. */
-    public String seal(Handle h, long partnerId, String customerId, JsonNode data) {
+    public byte[] seal(Handle h, long partnerId, String customerId, JsonNode data) {
         Sealer sealer = personalData.customerKey(h, customerId)
                 .orElseThrow(() -> new IllegalStateException("customer " + customerId + " was erased"));
         return seal(sealer, partnerId, customerId, data);
     }
 
-    private static String seal(Sealer sealer, long partnerId, String customerId, JsonNode data) {
-        return sealer.seal(Json.MAPPER.writeValueAsString(data), PersonalData.customerContext(partnerId, customerId));
+    private static byte[] seal(Sealer sealer, long partnerId, String customerId, JsonNode data) {
+        return sealer.sealToBytes(Json.MAPPER.writeValueAsString(data), PersonalData.customerContext(partnerId, customerId));
     }
 
     /** The keyed MAC stored in {@code tax_id_mac}; null when there is no tax id. */
@@ -143,7 +146,7 @@ public final class CustomerRepository {
     private static Customer open(StoredRow row, Optional<Sealer> key) {
         JsonNode data;
         if (row.sealedBody() != null) {
-            data = key.map(sealer -> Json.MAPPER.readTree(sealer.open(row.sealedBody(),
+            data = key.map(sealer -> Json.MAPPER.readTree(sealer.openStored(row.sealedBody(),
                             PersonalData.customerContext(row.partnerId(), row.id()))))
                     .orElseGet(Json::object);
         } else if (row.legacyBody() != null) {

@@ -143,7 +143,7 @@ public final class KeyRing {
                         "select version, wrapped_key, retired_at from key_encryption_key where wrapped_key is not null order by version")
                 .map((rs, ctx) -> {
                     if (rs.getObject("retired_at") == null) primaryVersion = Math.max(primaryVersion, rs.getInt("version"));
-                    return Map.entry(rs.getInt("version"), Tink.storedWrapped(rs.getObject("wrapped_key")));
+                    return Map.entry(rs.getInt("version"), StoredCiphertext.of(rs.getObject("wrapped_key")));
                 }).list());
         for (Map.Entry<Integer, byte[]> row : rows) {
             keks.computeIfAbsent(row.getKey(), v -> Tink.aead(Tink.unwrap(row.getValue(), master, kekContext(v))));
@@ -237,7 +237,7 @@ public final class KeyRing {
         if (missing.isEmpty()) return found;
         h.createQuery("select owner_id, kek_version, wrapped_key from data_key where owner_id in (<owners>)")
                 .bindList("owners", missing)
-                .map((rs, ctx) -> Map.entry(rs.getString("owner_id"), primitive.apply(Tink.unwrap(Tink.storedWrapped(rs.getObject("wrapped_key")),
+                .map((rs, ctx) -> Map.entry(rs.getString("owner_id"), primitive.apply(Tink.unwrap(StoredCiphertext.of(rs.getObject("wrapped_key")),
                         kek(rs.getInt("kek_version")), dataKeyContext(rs.getString("owner_id"))))))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;

@@ -87,7 +87,7 @@ final class KeyRotation {
         List<Wrapped> rows = h.createQuery("select owner_id, kek_version, wrapped_key from data_key where kek_version <> :v "
                         + "order by owner_id limit " + BATCH)
                 .bind("v", version)
-                .map((rs, ctx) -> new Wrapped(rs.getString(1), rs.getInt(2), Tink.storedWrapped(rs.getObject(3)))).list();
+                .map((rs, ctx) -> new Wrapped(rs.getString(1), rs.getInt(2), StoredCiphertext.of(rs.getObject(3)))).list();
         for (Wrapped row : rows) {
             String context = KeyRing.dataKeyContext(row.owner());
             KeysetHandle key = Tink.unwrap(row.wrapped(), ring.kek(row.version()), context);

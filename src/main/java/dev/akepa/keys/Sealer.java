@@ -19,22 +19,45 @@ public final class Sealer {
         this.owner = owner;
     }
 
-    /** base64 of Tink's AES-256-GCM output (key id ‖ nonce ‖ ciphertext ‖ tag). */
+    /** base64 of {@link #sealToBytes}, for the columns and values that are text. */
     public String seal(String plaintext, String context) {
+        return Base64.getEncoder().encodeToString(sealToBytes(plaintext, context));
+    }
+
+    /** Tink's AES-256-GCM output (key id ‖ nonce ‖ ciphertext ‖ tag). */
+    public byte[] sealToBytes(String plaintext, String context) {
         try {
-            return Base64.getEncoder().encodeToString(
-                    aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), Tink.bytes(context)));
+            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), Tink.bytes(context));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed for " + owner, e);
         }
     }
 
     public String open(String sealed, String context) {
+        byte[] bytes;
         try {
-            return new String(aead.decrypt(Base64.getDecoder().decode(sealed), Tink.bytes(context)), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new UndecryptableData("data sealed for " + context + " does not decrypt with the data key of " + owner
-                    + " (copied from another row, altered, or sealed under another key)", e);
+            bytes = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw undecryptable(context, e);
         }
+        return open(bytes, context);
+    }
+
+    /** A sealed column's value: bytes, or the base64 text of versions before V89 (see {@link StoredCiphertext}). */
+    public String openStored(Object column, String context) {
+        return column instanceof String base64 ? open(base64, context) : open((byte[]) column, context);
+    }
+
+    public String open(byte[] sealed, String context) {
+        try {
+            return new String(aead.decrypt(sealed, Tink.bytes(context)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw undecryptable(context, e);
+        }
+    }
+
+    private UndecryptableData undecryptable(String context, Exception e) {
+        return new UndecryptableData("data sealed for " + context + " does not decrypt with the data key of " + owner
+                + " (copied from another row, altered, or sealed under another key)", e);
     }
 }

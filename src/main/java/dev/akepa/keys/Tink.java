@@ -13,7 +13,6 @@ import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 
 /** The few Tink calls Akepa makes, in one place: key generation, primitives, and keysets wrapped by an AEAD. */
 final class Tink {
@@ -78,14 +77,6 @@ final class Tink {
         } catch (GeneralSecurityException e) {
             throw new UndecryptableData("the wrapped key of " + context + " does not decrypt with its key-encryption key", e);
         }
-    }
-
-    /**
-     * A wrapped key column's value: bytes, or the base64 text that versions before V88 wrote. PostgreSQL's V88
-     * decoded those in place; SQLite keeps them as they are (it has no base64 in SQL) and stores new keys as blobs.
-     */
-    static byte[] storedWrapped(Object column) {
-        return column instanceof String base64 ? Base64.getDecoder().decode(base64) : (byte[]) column;
     }
 
     static byte[] bytes(String text) {

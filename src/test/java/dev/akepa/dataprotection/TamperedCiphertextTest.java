@@ -51,10 +51,9 @@ class TamperedCiphertextTest {
             String id = demo.post("/customer/init", Markers.individual("alt1", "Altered", "287650432", "1961-07-23", "1 St"))
                     .dataText("customerId");
             Jdbi jdbi = server.app().database().jdbi();
-            String sealed = jdbi.withHandle(h -> h.createQuery("select sealed_body from customer where id = :id")
-                    .bind("id", id).mapTo(String.class).one());
-            int middle = sealed.length() / 2;
-            String altered = sealed.substring(0, middle) + (sealed.charAt(middle) == 'A' ? 'B' : 'A') + sealed.substring(middle + 1);
+            byte[] altered = jdbi.withHandle(h -> h.createQuery("select sealed_body from customer where id = :id")
+                    .bind("id", id).mapTo(byte[].class).one());
+            altered[altered.length / 2] ^= 1;
             jdbi.useHandle(h -> h.createUpdate("update customer set sealed_body = :s where id = :id")
                     .bind("s", altered).bind("id", id).execute());
 

@@ -167,6 +167,10 @@ class UpgradeTest {
                     + "where owner_id in ('cstap_4dZWL8d2Bclosb8OghVj1N', :new) order by 1").bind("new", customerId)
                     .mapTo(String.class).list());
             assertThat(storedAs).as("V88: new keys are bytes, earlier ones stay text").containsExactly("blob", "text");
+            List<String> bodiesStoredAs = jdbi.withHandle(h -> h.createQuery("select distinct typeof(sealed_body) from customer "
+                    + "where id in ('cstap_4dZWL8d2Bclosb8OghVj1N', :new) order by 1").bind("new", customerId)
+                    .mapTo(String.class).list());
+            assertThat(bodiesStoredAs).as("V89: likewise for sealed bodies").containsExactly("blob", "text");
             String last = jdbi.withHandle(h -> h.createQuery("select customer_id from audit_event order by seq desc limit 1")
                     .mapTo(String.class).one());
             assertThat(last).as("a new row goes at the end").isEqualTo(customerId);

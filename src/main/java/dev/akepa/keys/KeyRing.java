@@ -237,8 +237,9 @@ public final class KeyRing {
         if (missing.isEmpty()) return found;
         h.createQuery("select owner_id, kek_version, wrapped_key from data_key where owner_id in (<owners>)")
                 .bindList("owners", missing)
-                .map((rs, ctx) -> Map.entry(rs.getString("owner_id"), primitive.apply(Tink.unwrap(StoredCiphertext.of(rs.getObject("wrapped_key")),
-                        kek(rs.getInt("kek_version")), dataKeyContext(rs.getString("owner_id"))))))
+                .map((rs, ctx) -> Map.entry(rs.getString("owner_id"), primitive.apply(Tink.unwrap(
+                        StoredCiphertext.of(rs.getObject("wrapped_key")), kek(rs.getInt("kek_version")),
+                        dataKeyContext(rs.getString("owner_id"))))))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }

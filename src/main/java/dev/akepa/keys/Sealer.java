@@ -34,18 +34,18 @@ public final class Sealer {
     }
 
     public String open(String sealed, String context) {
-        byte[] bytes;
+        return openStored(sealed, context);
+    }
+
+    /** A sealed column's value: bytes, or the base64 text of versions before V89 ({@link StoredCiphertext}). */
+    public String openStored(Object column, String context) {
+        byte[] sealed;
         try {
-            bytes = Base64.getDecoder().decode(sealed);
+            sealed = StoredCiphertext.of(column);
         } catch (IllegalArgumentException e) {
             throw undecryptable(context, e);
         }
-        return open(bytes, context);
-    }
-
-    /** A sealed column's value: bytes, or the base64 text of versions before V89 (see {@link StoredCiphertext}). */
-    public String openStored(Object column, String context) {
-        return column instanceof String base64 ? open(base64, context) : open((byte[]) column, context);
+        return open(sealed, context);
     }
 
     public String open(byte[] sealed, String context) {

@@ -61,7 +61,7 @@ final class Tink {
 
     /**
      * The keyset encrypted by {@code wrapping}, bound to {@code context} (a wrapped key moved to another owner fails).
-     * Stored as bytes (V88): as base64 text it took a quarter more of every data key's row.
+     * Stored as bytes (V88): as base64 text it took a third more.
      */
     static byte[] wrap(KeysetHandle handle, Aead wrapping, String context) {
         try {

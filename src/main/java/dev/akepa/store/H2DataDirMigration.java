@@ -43,6 +43,8 @@ final class H2DataDirMigration {
     /** The row in upgrade_pass that says this SQLite file was copied from the H2 file beside it. */
     static final String PASS = "copy-h2-data-dir";
     private static final int BATCH = 500;
+    /** The schema version of the last release whose embedded database was H2. */
+    private static final String LAST_H2_VERSION = "86";
 
     private H2DataDirMigration() {}
 
@@ -64,9 +66,6 @@ final class H2DataDirMigration {
             throw new IllegalStateException("copying the H2 database in " + dir + " into SQLite failed: " + e.getMessage(), e);
         }
     }
-
-    /** The schema version of the last release whose embedded database was H2. */
-    private static final String LAST_H2_VERSION = "86";
 
     private static void copy(Path dir, Path sqliteFile) throws IOException, SQLException {
         long started = System.nanoTime();

@@ -5,6 +5,8 @@ import dev.akepa.audit.ChainVerification;
 import dev.akepa.store.Database;
 import dev.akepa.testsupport.ApiClient;
 import dev.akepa.testsupport.TestServer;
+import dev.akepa.testsupport.PostgresSchema;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,6 +16,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   with a note (V1–V86)</li>
  * </ul>
  * Each is an H2 data dir, copied into SQLite at the first start (store/H2DataDirMigration) and then upgraded there.
- * And one SQLite data dir, written by main at a68f855 (V86), for what later migrations do to SQLite's own files.
+ * And one SQLite data dir, written by main at a68f855 (V86), for what later migrations do to SQLite's own files; and
+ * one PostgreSQL schema written by that same version (its dump, with the data dir holding its master key and
+ * documents), for what V88 and V89 rewrite in place on PostgreSQL.
  */
 class UpgradeTest {
     record Fixture(String archive, String individual, String lastName, String birthDate, String ssn, String business,
@@ -177,6 +184,62 @@ class UpgradeTest {
             long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from audit_event").mapTo(Long.class).one());
             assertThat(new AuditVerifier(jdbi).verify()).isInstanceOfSatisfying(ChainVerification.Intact.class,
                     intact -> assertThat(intact.rows()).isEqualTo(rows).isGreaterThan(36));
+        }
+    }
+
+    /**
+     * PostgreSQL's V88 and V89 turn the base64 text of wrapped keys and sealed bodies into bytea in place. The schema
+     * of main at a68f855 (V86), dumped with {@code pg_dump --inserts} and its name replaced by {@code __SCHEMA__}:
+     * one approved journey with two uploads, and one customer identified only.
+     */
+    @Test
+    void aPostgresSchemaWrittenBeforeV88IsRewrittenAsBytesAndEverythingInItStillOpens() throws Exception {
+        Assumptions.assumeTrue(PostgresSchema.configured(), "a PostgreSQL upgrade: set AKEPA_TEST_PG_URL (CI does)");
+        unpack("/upgrade/main-a68f855-pg.tar.gz", dir);
+        Path dump = dir.resolve("pg-dump.sql");
+        try (PostgresSchema schema = PostgresSchema.create()) {
+            try (Connection c = DriverManager.getConnection(schema.url()); Statement s = c.createStatement()) {
+                s.execute(Files.readString(dump).replace("__SCHEMA__", schema.name()));
+            }
+            Files.delete(dump);
+            try (TestServer server = TestServer.start(Map.of("AKEPA_DATA_DIR", dir.toString(),
+                    "AKEPA_DB_URL", schema.url(), "AKEPA_PARTNERS", "demo:demo-password"))) {
+                var jdbi = server.app().database().jdbi();
+                List<String> types = jdbi.withHandle(h -> h.createQuery("select table_name || '.' || column_name || ' '"
+                        + " || data_type from information_schema.columns where table_schema = current_schema()"
+                        + " and column_name in ('wrapped_key', 'sealed_body') and table_name <> 'idempotency_key' order by 1").mapTo(String.class).list());
+                assertThat(types).containsExactly("customer.sealed_body bytea", "data_key.wrapped_key bytea",
+                        "key_encryption_key.wrapped_key bytea");
+
+                ApiClient demo = server.demo();
+                var approved = demo.get("/customer/status/cstap_5Bop8fbmO1O06byBBYTfC9").data().get("customer");
+                assertThat(approved.get("lastName").asString()).isEqualTo("Pgfixture");
+                assertThat(approved.get("dateOfBirth").asString()).isEqualTo("1964-10-26");
+                assertThat(demo.get("/customer/status/cstap_6Ne75Yws5qgtBWUFPNfjp4").data().get("customer")
+                        .get("lastName").asString()).isEqualTo("Pgsecond");
+                assertThat(demo.get("/akepa/status/cstap_5Bop8fbmO1O06byBBYTfC9").dataText("status")).isEqualTo("completed");
+                assertThat(demo.get("/webhooks/secret").data().get("secret").asString())
+                        .isEqualTo("whsec_SiYmXL0xJs5jDH/AE3ebKQ9rVUSb0gVc");
+                assertThat(demo.post("/customer/init", Markers.individual("again", "Dup", "287654324", "1964-10-26", "1 St"))
+                        .json().get("code").asString()).as("the old SSN is still found as a duplicate").isEqualTo("customerExists");
+                for (String documentId : List.of("doc_4tqzx4qR0skeBfpmx2oNdQ", "doc_2jxOO6yc7OjBKBMUnHykNO")) {
+                    var row = jdbi.withHandle(h -> h.createQuery("select partner_id, storage_key from document where id = :id")
+                            .bind("id", documentId).mapToMap().one());
+                    try (InputStream in = server.app().documentVault().open(((Number) row.get("partner_id")).longValue(),
+                            documentId, (String) row.get("storage_key"))) {
+                        assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
+                                .as("opened with its data key, rewritten as bytes").contains("PGFIXTUREMARKER");
+                    }
+                }
+
+                String customerId = demo.post("/customer/init", Markers.individual("afterv89", "Later", "287654398",
+                        "1970-01-02", "2 St")).dataText("customerId");
+                assertThat(demo.get("/customer/status/" + customerId).data().get("customer").get("lastName").asString())
+                        .isEqualTo("Later");
+                long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from audit_event").mapTo(Long.class).one());
+                assertThat(new AuditVerifier(jdbi).verify()).isInstanceOfSatisfying(ChainVerification.Intact.class,
+                        intact -> assertThat(intact.rows()).isEqualTo(rows).isGreaterThanOrEqualTo(3));
+            }
         }
     }
 

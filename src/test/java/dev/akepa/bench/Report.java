@@ -20,7 +20,8 @@ final class Report {
     static final String END = "<!-- bench:results:end -->";
 
     private record Summary(String name, int rounds, double throughput, double p50, double p99, long errors,
-                           double rssMb, double peakRssMb, double cpuUsPerOp, JsonNode last) {}
+                           double rssMb, double peakRssMb, double cpuUsPerOp, double cpuUsPerOpWithoutJit,
+                           JsonNode last) {}
 
     private final Map<String, Summary> summaries = new LinkedHashMap<>();
     private final List<JsonNode> results;
@@ -36,7 +37,7 @@ final class Report {
                 rounds.stream().mapToLong(r -> r.path("errors").asLong()).sum(),
                 rounds.stream().mapToDouble(r -> r.path("rssMb").asDouble()).max().orElse(Double.NaN),
                 rounds.stream().mapToDouble(r -> r.path("peakRssMb").asDouble()).max().orElse(Double.NaN),
-                median(rounds, "cpuUsPerOp"), rounds.getLast())));
+                median(rounds, "cpuUsPerOp"), median(rounds, "cpuUsPerOpWithoutJit"), rounds.getLast())));
     }
 
     static void write(Path resultsFile, Path metaFile, Path target) throws Exception {
@@ -137,14 +138,19 @@ final class Report {
         md.append("\n| Target (issue 17, server CPU per operation) | Measured | Met |\n|---|---|---|\n");
         double journey = cpu("journeys") / (8 * cpu("ceiling"));
         double after = cpu("journeys") / (8 * cpu("ceiling-after-journeys"));
+        double journeyWithoutJit = cpuWithoutJit("journeys") / (8 * cpuWithoutJit("ceiling"));
         target(md, "journey ≤ 6 × the CPU of 8 `/health/live`", String.format(Locale.ROOT,
-                "%.1f × (%s µs against 8 × %s µs; against the ceiling round right after the journeys: %.1f ×)",
-                journey, fmt(cpu("journeys")), fmt(cpu("ceiling")), after), Math.max(journey, after) <= 6);
+                "%.1f × (%s µs against 8 × %s µs; against the ceiling round right after the journeys: %.1f ×; "
+                        + "without the JIT compiler's threads: %.1f ×, %s against 8 × %s µs)",
+                journey, fmt(cpu("journeys")), fmt(cpu("ceiling")), after, journeyWithoutJit,
+                fmt(cpuWithoutJit("journeys")), fmt(cpuWithoutJit("ceiling"))), Math.max(journey, after) <= 6);
         List<Double> perRound = roundRatios("status-small", "ceiling");
         double status = cpu("status-small") / cpu("ceiling");
         target(md, "status read ≤ 1.25 × one `/health/live`", String.format(Locale.ROOT,
-                "%.2f × (%s against %s µs; round by round %s)", status, fmt(cpu("status-small")), fmt(cpu("ceiling")),
-                perRound.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()), status <= 1.25);
+                "%.2f × (%s against %s µs; round by round %s; without the JIT compiler's threads: %.2f ×)", status,
+                fmt(cpu("status-small")), fmt(cpu("ceiling")),
+                perRound.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                cpuWithoutJit("status-small") / cpuWithoutJit("ceiling")), status <= 1.25);
         // bench/run writes the counts as plain digits ("1000000"); compared as text with "1,000,000" this said
         // "not the target's size" of a run at exactly that size (2026-12-01).
         long big = Long.parseLong(meta.path("bigCount").asString().replace(",", ""));
@@ -198,6 +204,12 @@ final class Report {
     private double cpu(String name) {
         Summary s = summaries.get(name);
         return s == null ? Double.NaN : s.cpuUsPerOp();
+    }
+
+    /** CPU per op less what the JIT compiler's threads used meanwhile (bench/run's jit_ms); NaN in older results. */
+    private double cpuWithoutJit(String name) {
+        Summary s = summaries.get(name);
+        return s == null ? Double.NaN : s.cpuUsPerOpWithoutJit();
     }
 
     private double p99(String name) {

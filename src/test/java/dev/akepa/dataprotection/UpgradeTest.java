@@ -207,7 +207,8 @@ class UpgradeTest {
                 var jdbi = server.app().database().jdbi();
                 List<String> types = jdbi.withHandle(h -> h.createQuery("select table_name || '.' || column_name || ' '"
                         + " || data_type from information_schema.columns where table_schema = current_schema()"
-                        + " and column_name in ('wrapped_key', 'sealed_body') and table_name <> 'idempotency_key' order by 1").mapTo(String.class).list());
+                        + " and column_name in ('wrapped_key', 'sealed_body') and table_name <> 'idempotency_key'"
+                        + " order by 1").mapTo(String.class).list());
                 assertThat(types).containsExactly("customer.sealed_body bytea", "data_key.wrapped_key bytea",
                         "key_encryption_key.wrapped_key bytea");
 

@@ -5,7 +5,6 @@ import dev.akepa.store.Ids;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,11 +30,8 @@ public final class DocumentVault {
         PersonalData.DocumentKey dataKey = keys.newDocumentKey(key);
         VerifiedUpload upload = VerifiedUpload.copy(content, tempDir, document.extension(), maxBytes,
                 file -> keys.encryptingDocument(dataKey, context, file));
-        try {
-            store.put(key, upload.file(), upload.storedBytes(), upload.storedSha256());
-        } finally {
-            Files.deleteIfExists(upload.file());
-        }
+        // The store owns the temp file from here, stored or not, and deletes it (DocumentStoreContract checks it).
+        store.put(key, upload.file(), upload.storedBytes(), upload.storedSha256());
         return new Stored(key, upload.sizeBytes(), upload.sha256(), dataKey);
     }
 

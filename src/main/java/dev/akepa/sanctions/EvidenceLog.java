@@ -38,15 +38,16 @@ final class EvidenceLog implements ScreeningRecorder {
 
     long insert(Handle h, String customerId, long partnerId, String entityId, String trigger, long listVersion,
                 long atMillis, List<EvidenceMatch> matches) {
-        return h.createUpdate("""
+        return h.createQuery("""
                         insert into screening_evidence
                           (customer_id, partner_id, entity_id, list_version, screened_at, trigger_kind, entry_ids, matches)
-                        values (:customer, :partner, :entity, :version, :at, :trigger, :entries, :matches)""")
+                        values (:customer, :partner, :entity, :version, :at, :trigger, :entries, :matches)
+                        returning id""")
                 .bind("customer", customerId).bind("partner", partnerId).bind("entity", entityId)
                 .bind("version", listVersion).bind("at", atMillis).bind("trigger", trigger)
                 .bind("entries", matches.stream().map(EvidenceMatch::entryId).collect(Collectors.joining(",")))
                 .bind("matches", Json.MAPPER.writeValueAsString(matches))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .mapTo(Long.class).one();
     }
 
     /** One screening to store in a batch. */

@@ -30,14 +30,15 @@ public final class ListVersions {
 
     long insert(ListFiles files, SanctionsList.Counts counts, long nowMillis) {
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
+            long id = h.createQuery("""
                             insert into sanctions_list_version
                               (imported_at, fingerprint, entries, aliases, weak_aliases, consolidated_entries)
-                            values (:at, :fingerprint, :entries, :aliases, :weak, :consolidated)""")
+                            values (:at, :fingerprint, :entries, :aliases, :weak, :consolidated)
+                            returning id""")
                     .bind("at", nowMillis).bind("fingerprint", fingerprint(files.sha256()))
                     .bind("entries", counts.entries()).bind("aliases", counts.aliases())
                     .bind("weak", counts.weakAliases()).bind("consolidated", counts.consolidatedEntries())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .mapTo(Long.class).one();
             var batch = h.prepareBatch("insert into sanctions_list_file (version_id, name, sha256, content) values (:v, :name, :sha, :content)");
             files.texts().forEach((name, text) -> batch.bind("v", id).bind("name", name)
                     .bind("sha", files.sha256().get(name)).bind("content", text).add());

@@ -61,7 +61,10 @@ final class Sqlite {
      * must the default. journal_size_limit: the WAL is reused from its start after each checkpoint, and truncated
      * to this when a burst made it larger, instead of keeping its largest size. SQLite reuses a deleted row's pages
      * itself, so the file grows with the live data only. Each pooled connection keeps SQLite's default page cache
-     * (2 MB at most), so 16 connections hold at most 32 MB in native memory.
+     * (2 MB at most), so 16 connections hold at most 32 MB in native memory. jdbc.get_generated_keys off: sqlite-jdbc
+     * otherwise compiles and runs {@code select last_insert_rowid()} after every insert, in case its caller asks for
+     * the key (NativeDB.prepare was 2.5 % of a journey's node CPU, most of it these); the two inserts that want their
+     * id ask for it with {@code returning id}, which PostgreSQL reads alike.
      */
     static void configure(HikariConfig hikari) {
         hikari.addDataSourceProperty("journal_mode", "WAL");
@@ -70,6 +73,7 @@ final class Sqlite {
         hikari.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
         hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         hikari.addDataSourceProperty("journal_size_limit", String.valueOf(16 * 1024 * 1024));
+        hikari.addDataSourceProperty("jdbc.get_generated_keys", "false");
     }
 
     static void configure(Jdbi jdbi) {

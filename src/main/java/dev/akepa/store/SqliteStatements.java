@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A statement is reset when JDBI closes it, so none holds a read snapshot while it waits (a held snapshot would stop
  * every WAL checkpoint, and the WAL would grow without end). Its bindings are left for the next call to replace:
  * clearing them ({@code clearParameters}) made SQLite compile the statement again at its next step, 13–18 µs a
- * call against the 13 µs of the status read's whole query. Generated keys, updatable result sets and calls go the
- * ordinary way. A connection SQLite closes takes its statements with it; the entries of closed connections are
+ * call against the 13 µs of the status read's whole query. Updatable result sets and calls go the ordinary way;
+ * generated keys are refused (they are off, see {@code Sqlite.configure}). A connection SQLite closes takes its statements with it; the entries of closed connections are
  * dropped when the pool opens a new one (HikariCP retires each connection after its lifetime), so the map holds one
  * entry per live connection.
  */
@@ -89,7 +89,12 @@ final class SqliteStatements implements StatementBuilderFactory {
 
         @Override
         public PreparedStatement create(Connection connection, String sql, StatementContext ctx) throws SQLException {
-            if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) return ORDINARY.create(connection, sql, ctx);
+            if (ctx.isReturningGeneratedKeys()) {
+                // Sqlite.configure turns sqlite-jdbc's generated keys off: the caller would get none back, silently.
+                throw new IllegalStateException("generated keys are off on SQLite: write \"insert … returning id\" and "
+                        + "run it as a query");
+            }
+            if (ctx.isConcurrentUpdatable()) return ORDINARY.create(connection, sql, ctx);
             PreparedStatement statement = idle.take(sql);
             if (statement == null) statement = physical.prepareStatement(sql);
             lent.put(statement, sql);

@@ -40,8 +40,8 @@ class KeyWithItsOwnersRowTest {
         schema = PostgresSchema.createIfConfigured();
         database = Database.open(new DatabaseConfig(schema == null ? Database.embeddedUrl(dir) : schema.url(), null, null, 4));
         jdbi = database.jdbi();
-        partnerId = jdbi.withHandle(h -> h.createUpdate("insert into partner (login, password_hash, created_at) "
-                + "values ('keyrow', 'x', 0)").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        partnerId = jdbi.withHandle(h -> h.createQuery("insert into partner (login, password_hash, created_at) "
+                + "values ('keyrow', 'x', 0) returning id").mapTo(Long.class).one());
     }
 
     @AfterEach

@@ -122,6 +122,22 @@ class SqliteStatementsTest {
         assertThat(again.isClosed()).isFalse();
     }
 
+    @Test
+    void anInsertReturnsItsIdThroughReturningAndAskingForGeneratedKeysIsRefusedWithoutWriting() {
+        Jdbi jdbi = open(1);
+        long id = jdbi.withHandle(h -> h.createQuery("insert into partner (login, password_hash, created_at) "
+                + "values ('returning', 'x', 0) returning id").mapTo(Long.class).one());
+        String login = jdbi.withHandle(h -> h.createQuery("select login from partner where id = :id").bind("id", id)
+                .mapTo(String.class).one());
+        assertThat(login).isEqualTo("returning");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.createUpdate("insert into partner (login, password_hash, "
+                + "created_at) values ('generated', 'x', 0)").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("returning id");
+        int generated = jdbi.withHandle(h -> h.createQuery("select count(*) from partner where login = 'generated'")
+                .mapTo(Integer.class).one());
+        assertThat(generated).isZero();
+    }
+
     private static PreparedStatement statementOf(Jdbi jdbi, String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).bind("from", 0).scanResultSet((rs, ctx) -> {
             rs.get().next();

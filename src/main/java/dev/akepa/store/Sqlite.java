@@ -63,8 +63,8 @@ final class Sqlite {
      * itself, so the file grows with the live data only. Each pooled connection keeps SQLite's default page cache
      * (2 MB at most), so 16 connections hold at most 32 MB in native memory. jdbc.get_generated_keys off: sqlite-jdbc
      * otherwise compiles and runs {@code select last_insert_rowid()} after every insert, in case its caller asks for
-     * the key (NativeDB.prepare was 2.5 % of a journey's node CPU, most of it these); the two inserts that want their
-     * id ask for it with {@code returning id}, which PostgreSQL reads alike.
+     * the key (turning it off took 5–7 % off a journey's node CPU, BENCHMARKS.md 2026-12-03); the two inserts that
+     * want their id ask for it with {@code returning id}, which PostgreSQL reads alike.
      */
     static void configure(HikariConfig hikari) {
         hikari.addDataSourceProperty("journal_mode", "WAL");

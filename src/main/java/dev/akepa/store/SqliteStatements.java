@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * every WAL checkpoint, and the WAL would grow without end). Its bindings are left for the next call to replace:
  * clearing them ({@code clearParameters}) made SQLite compile the statement again at its next step, 13–18 µs a
  * call against the 13 µs of the status read's whole query. Updatable result sets and calls go the ordinary way;
- * generated keys are refused (they are off, see {@code Sqlite.configure}). A connection SQLite closes takes its statements with it; the entries of closed connections are
- * dropped when the pool opens a new one (HikariCP retires each connection after its lifetime), so the map holds one
- * entry per live connection.
+ * generated keys are refused, since {@code Sqlite.configure} turns them off and the caller would silently get none.
+ * A connection SQLite closes takes its statements with it; the entries of closed connections are dropped when the
+ * pool opens a new one (HikariCP retires each connection after its lifetime), so the map holds one entry per live
+ * connection.
  */
 final class SqliteStatements implements StatementBuilderFactory {
     /**
@@ -90,7 +91,6 @@ final class SqliteStatements implements StatementBuilderFactory {
         @Override
         public PreparedStatement create(Connection connection, String sql, StatementContext ctx) throws SQLException {
             if (ctx.isReturningGeneratedKeys()) {
-                // Sqlite.configure turns sqlite-jdbc's generated keys off: the caller would get none back, silently.
                 throw new IllegalStateException("generated keys are off on SQLite: write \"insert … returning id\" and "
                         + "run it as a query");
             }
